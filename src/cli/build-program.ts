@@ -1,0 +1,23 @@
+/**
+ * Builds the `coach` program. Each group of subcommands lives in its own module under src/cli/
+ * and is registered here; tests build the program and run commands in-process.
+ */
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  description: string;
+};
+
+/** The package version, printed by `coach --version`. */
+export const VERSION = pkg.version;
+
+export function buildProgram(): Command {
+  const program = new Command('coach')
+    .description(pkg.description)
+    .version(pkg.version, '-v, --version', 'print the version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: false });
+  return program;
+}

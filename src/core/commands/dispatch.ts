@@ -1,0 +1,94 @@
+/**
+ * The one place where a request becomes a Reply, whatever happens: options are validated,
+ * {@link UserFacingError}s become their message, and anything else is logged (with ids only)
+ * and answered with a short apology. Adapters call these and never catch feature errors.
+ */
+import { z } from 'zod';
+import type { Deps } from '../deps.js';
+import { GENERIC_APOLOGY, isUserFacing } from '../errors.js';
+import { notice, type Reply } from '../reply.js';
+import { ACTIONS, COMMANDS } from './index.js';
+import type { ActionDefinition, CommandContext, CommandDefinition } from './types.js';
+
+/** Finds a command by name (case-insensitive, leading slash allowed). */
+export function findCommand(name: string): CommandDefinition | undefined {
+  const wanted = name.replace(/^\//, '').toLowerCase();
+  return COMMANDS.find((command) => command.name === wanted);
+}
+
+/** Finds the action handler for a button id. */
+export function findAction(id: string): ActionDefinition | undefined {
+  const prefix = id.split(':', 1)[0];
+  return ACTIONS.find((action) => action.prefix === prefix);
+}
+
+/**
+ * Runs a command with raw options (from a platform's typed options or `parseText`).
+ * @example const reply = await runCommand('ask', { question: 'What is LASS?' }, context, deps);
+ */
+export async function runCommand(name: string, rawOptions: Record<string, unknown>, context: CommandContext, deps: Deps): Promise<Reply> {
+  const command = findCommand(name);
+  if (!command) return notice(`I don't know the command "${name.slice(0, 40)}". Try /help.`);
+  const started = performance.now();
+  try {
+    if (command.adminOnly && !context.isAdmin) {
+      return notice('Only someone who can manage this server or workspace can do that.');
+    }
+    const parsed = command.options.safeParse(rawOptions);
+    if (!parsed.success) return notice(describeInvalidOptions(command, parsed.error));
+    const result = await command.run(parsed.data, context, deps);
+    deps.logger.info({ surface: context.surface, command: command.name, ms: elapsed(started) }, 'command handled');
+    return result;
+  } catch (error) {
+    return errorReply(error, { surface: context.surface, command: command.name, ms: elapsed(started) }, deps);
+  }
+}
+
+/** Runs the handler for a clicked button. Unknown ids (old messages, restarts) get a clear message. */
+export async function runAction(id: string, context: CommandContext, deps: Deps): Promise<Reply> {
+  const action = findAction(id);
+  if (!action) return notice('That button has expired. Start again with /help to see what I can do.');
+  const started = performance.now();
+  try {
+    const result = await action.run(id.slice(action.prefix.length + 1), context, deps);
+    deps.logger.info({ surface: context.surface, action: action.prefix, ms: elapsed(started) }, 'action handled');
+    return result;
+  } catch (error) {
+    return errorReply(error, { surface: context.surface, action: action.prefix, ms: elapsed(started) }, deps);
+  }
+}
+
+/** Turns any error into a reply: safe text for user-facing errors, an apology otherwise. */
+export function errorReply(error: unknown, logFields: Record<string, unknown>, deps: Pick<Deps, 'logger'>): Reply {
+  if (isUserFacing(error)) {
+    deps.logger.info({ ...logFields, code: error.code }, 'user-facing error');
+    return notice(error.message);
+  }
+  deps.logger.error({ ...logFields, err: error }, 'command failed');
+  return notice(GENERIC_APOLOGY);
+}
+
+function describeInvalidOptions(command: CommandDefinition, error: z.ZodError): string {
+  const problems = error.issues.map((issue) => {
+    const option = issue.path.join('.') || 'input';
+    return `• ${option}: ${friendlyIssue(issue)}`;
+  });
+  return `That /${command.name} request doesn't look right:\n${problems.join('\n')}`;
+}
+
+function friendlyIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'too_small':
+      return issue.origin === 'string' ? 'please write something' : `must be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'string' ? `please keep it under ${String(issue.maximum)} characters` : `must be at most ${String(issue.maximum)}`;
+    case 'invalid_type':
+      return issue.expected === 'number' || issue.expected === 'int' ? 'must be a whole number' : 'is missing';
+    default:
+      return issue.message;
+  }
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 10) / 10;
+}
