@@ -1,0 +1,9 @@
+/**
+ * `npm run bench [-- <suite>…]`: performance figures (latency percentiles, start-up, memory).
+ * Suites are listed explicitly (no folder scanning); each area adds its line here.
+ */
+import { runSuites, type Suite } from '../test/eval/suite.js';
+
+const suites: Suite[] = [];
+
+await runSuites('bench', suites, process.argv.slice(2));
