@@ -1,0 +1,29 @@
+/**
+ * Builds the dependencies the app runs with, from the configuration. Entry points (`npm start`,
+ * `coach …`) call this once; tests build theirs with `test/helpers/test-deps.ts`.
+ */
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Deps } from './deps.js';
+import { createLogger, type Logger } from './logger.js';
+import { createStores } from './store/create-stores.js';
+
+export interface CreateDepsOptions {
+  logger?: Logger;
+  clock?: Clock;
+}
+
+/**
+ * Opens the stores and loads everything else the features need.
+ * @example const deps = await createDeps(loadConfig()); … await deps.stores.close();
+ */
+export async function createDeps(config: Config, options: CreateDepsOptions = {}): Promise<Deps> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const stores = await createStores(config.store.url);
+  return {
+    config,
+    stores,
+    clock: options.clock ?? systemClock,
+    logger,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Real in-memory dependencies for tests: a memory store that really stores (TTLs included), a
+ * manual clock, a silent logger and the embedded-default configuration with no LLM.
+ */
+import { ManualClock } from '../../src/core/clock.js';
+import { loadConfig } from '../../src/core/config.js';
+import type { Deps } from '../../src/core/deps.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { createStores } from '../../src/core/store/create-stores.js';
+
+export interface TestDeps extends Deps {
+  clock: ManualClock;
+}
+
+/**
+ * @example const deps = await testDeps(); const reply = await runCommand('help', {}, context, deps);
+ * @param env extra environment for the configuration (e.g. OPENAI_API_KEY for LLM tests)
+ */
+export async function testDeps(overrides: Partial<Deps> = {}, env: Record<string, string> = {}): Promise<TestDeps> {
+  const config = loadConfig({ env: { STORE_URL: 'memory://', LOG_LEVEL: 'silent', ...env } });
+  return {
+    config,
+    stores: await createStores('memory://'),
+    clock: new ManualClock(),
+    logger: silentLogger(),
+    ...overrides,
+  } as TestDeps;
+}
+
+/** A request context for tests; override what the test is about. */
+export function testContext(overrides: Partial<import('../../src/core/commands/types.js').CommandContext> = {}) {
+  return {
+    surface: 'terminal' as const,
+    userId: 'terminal:learner-1',
+    scopeId: 'terminal:class-1',
+    channelId: 'terminal:class-1:general',
+    conversationId: 'terminal:conversation-1',
+    isAdmin: false,
+    ...overrides,
+  };
+}
