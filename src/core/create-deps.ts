@@ -6,6 +6,8 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { createRateLimiter } from './rate-limit.js';
 import { createStores } from './store/create-stores.js';
 
 export interface CreateDepsOptions {
@@ -25,5 +27,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     stores,
     clock: options.clock ?? systemClock,
     logger,
+    metrics: createMetrics(true),
+    rateLimiter: createRateLimiter(stores, config.limits.ratePerMinute),
   };
 }

@@ -5,6 +5,8 @@
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
+import type { RateLimiter } from './rate-limit.js';
 import type { Stores } from './store/create-stores.js';
 
 export interface Deps {
@@ -12,4 +14,6 @@ export interface Deps {
   stores: Stores;
   clock: Clock;
   logger: Logger;
+  metrics: Metrics;
+  rateLimiter: RateLimiter;
 }

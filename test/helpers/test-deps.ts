@@ -6,6 +6,8 @@ import { ManualClock } from '../../src/core/clock.js';
 import { loadConfig } from '../../src/core/config.js';
 import type { Deps } from '../../src/core/deps.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { createMetrics } from '../../src/core/metrics.js';
+import { createRateLimiter } from '../../src/core/rate-limit.js';
 import { createStores } from '../../src/core/store/create-stores.js';
 
 export interface TestDeps extends Deps {
@@ -17,12 +19,18 @@ export interface TestDeps extends Deps {
  * @param env extra environment for the configuration (e.g. OPENAI_API_KEY for LLM tests)
  */
 export async function testDeps(overrides: Partial<Deps> = {}, env: Record<string, string> = {}): Promise<TestDeps> {
-  const config = loadConfig({ env: { STORE_URL: 'memory://', LOG_LEVEL: 'silent', ...env } });
+  const config = loadConfig({
+    // A high rate limit so tests that send many requests are not throttled; rate-limit tests lower it.
+    env: { STORE_URL: 'memory://', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '10000', ...env },
+  });
+  const stores = overrides.stores ?? (await createStores('memory://'));
   return {
     config,
-    stores: await createStores('memory://'),
+    stores,
     clock: new ManualClock(),
     logger: silentLogger(),
+    metrics: createMetrics(),
+    rateLimiter: createRateLimiter(stores, config.limits.ratePerMinute),
     ...overrides,
   } as TestDeps;
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import { GENERIC_APOLOGY, isUserFacing } from '../errors.js';
+import { GENERIC_APOLOGY, isUserFacing, UserFacingError } from '../errors.js';
 import { notice, type Reply } from '../reply.js';
 import { ACTIONS, COMMANDS } from './index.js';
 import type { ActionDefinition, CommandContext, CommandDefinition } from './types.js';
@@ -29,32 +29,43 @@ export function findAction(id: string): ActionDefinition | undefined {
 export async function runCommand(name: string, rawOptions: Record<string, unknown>, context: CommandContext, deps: Deps): Promise<Reply> {
   const command = findCommand(name);
   if (!command) return notice(`I don't know the command "${name.slice(0, 40)}". Try /help.`);
-  const started = performance.now();
-  try {
+  return measured(context, command.name, deps, async () => {
+    await deps.rateLimiter.consume(context.userId);
     if (command.adminOnly && !context.isAdmin) {
-      return notice('Only someone who can manage this server or workspace can do that.');
+      throw new UserFacingError('forbidden', 'Only someone who can manage this server or workspace can do that.');
     }
     const parsed = command.options.safeParse(rawOptions);
-    if (!parsed.success) return notice(describeInvalidOptions(command, parsed.error));
-    const result = await command.run(parsed.data, context, deps);
-    deps.logger.info({ surface: context.surface, command: command.name, ms: elapsed(started) }, 'command handled');
-    return result;
-  } catch (error) {
-    return errorReply(error, { surface: context.surface, command: command.name, ms: elapsed(started) }, deps);
-  }
+    if (!parsed.success) throw new UserFacingError('invalid_argument', describeInvalidOptions(command, parsed.error));
+    return command.run(parsed.data, context, deps);
+  });
 }
 
 /** Runs the handler for a clicked button. Unknown ids (old messages, restarts) get a clear message. */
 export async function runAction(id: string, context: CommandContext, deps: Deps): Promise<Reply> {
   const action = findAction(id);
   if (!action) return notice('That button has expired. Start again with /help to see what I can do.');
+  return measured(context, `action:${action.prefix}`, deps, async () => {
+    await deps.rateLimiter.consume(context.userId);
+    return action.run(id.slice(action.prefix.length + 1), context, deps);
+  });
+}
+
+/** Runs one request with logging, metrics and the error-to-reply rule applied once. */
+async function measured(context: CommandContext, name: string, deps: Deps, run: () => Promise<Reply>): Promise<Reply> {
   const started = performance.now();
+  const fields = { surface: context.surface, command: name };
+  let outcome = 'ok';
   try {
-    const result = await action.run(id.slice(action.prefix.length + 1), context, deps);
-    deps.logger.info({ surface: context.surface, action: action.prefix, ms: elapsed(started) }, 'action handled');
+    const result = await run();
+    deps.logger.info({ ...fields, ms: elapsed(started) }, 'request handled');
     return result;
   } catch (error) {
-    return errorReply(error, { surface: context.surface, action: action.prefix, ms: elapsed(started) }, deps);
+    outcome = isUserFacing(error) ? (error.code === 'rate_limited' ? 'rate_limited' : 'user_error') : 'error';
+    if (outcome === 'rate_limited') deps.metrics.rateLimited.inc({ surface: context.surface });
+    return errorReply(error, { ...fields, ms: elapsed(started) }, deps);
+  } finally {
+    deps.metrics.requests.inc({ ...fields, outcome });
+    deps.metrics.latency.observe(fields, (performance.now() - started) / 1000);
   }
 }
 
