@@ -5,6 +5,9 @@
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
+import { createLlm } from './llm/create-llm.js';
+import { PROMPT_DEFINITIONS } from './llm/prompt-definitions.js';
+import { createPromptRegistry } from './llm/prompt-registry.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createRateLimiter } from './rate-limit.js';
@@ -21,13 +24,18 @@ export interface CreateDepsOptions {
  */
 export async function createDeps(config: Config, options: CreateDepsOptions = {}): Promise<Deps> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  // Prompts are checked before the store opens, so a broken prompt file stops start-up cleanly.
+  const prompts = createPromptRegistry(PROMPT_DEFINITIONS);
+  const clock = options.clock ?? systemClock;
   const stores = await createStores(config.store.url);
   return {
     config,
     stores,
-    clock: options.clock ?? systemClock,
+    clock,
     logger,
     metrics: createMetrics(true),
     rateLimiter: createRateLimiter(stores, config.limits.ratePerMinute),
+    llm: createLlm(config.llm, { logger, clock }),
+    prompts,
   };
 }

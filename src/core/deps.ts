@@ -4,6 +4,8 @@
  */
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { Llm } from './llm/types.js';
+import type { PromptRegistry } from './llm/prompt-registry.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -16,4 +18,8 @@ export interface Deps {
   logger: Logger;
   metrics: Metrics;
   rateLimiter: RateLimiter;
+  /** The LLM client, or null when no key is configured: then every feature answers offline. */
+  llm: Llm | null;
+  /** The registered prompts, loaded and checked at start-up. */
+  prompts: PromptRegistry;
 }

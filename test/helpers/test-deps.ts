@@ -5,6 +5,9 @@
 import { ManualClock } from '../../src/core/clock.js';
 import { loadConfig } from '../../src/core/config.js';
 import type { Deps } from '../../src/core/deps.js';
+import { createLlm } from '../../src/core/llm/create-llm.js';
+import { PROMPT_DEFINITIONS } from '../../src/core/llm/prompt-definitions.js';
+import { createPromptRegistry } from '../../src/core/llm/prompt-registry.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { createMetrics } from '../../src/core/metrics.js';
 import { createRateLimiter } from '../../src/core/rate-limit.js';
@@ -24,13 +27,18 @@ export async function testDeps(overrides: Partial<Deps> = {}, env: Record<string
     env: { STORE_URL: 'memory://', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '10000', ...env },
   });
   const stores = overrides.stores ?? (await createStores('memory://'));
+  const clock = new ManualClock();
+  const logger = silentLogger();
   return {
     config,
     stores,
-    clock: new ManualClock(),
-    logger: silentLogger(),
+    clock,
+    logger,
     metrics: createMetrics(),
     rateLimiter: createRateLimiter(stores, config.limits.ratePerMinute),
+    // Null unless the env carries a key: `testDeps({}, fake.env())` talks to the fake OpenAI server.
+    llm: createLlm(config.llm, { logger, clock }),
+    prompts: createPromptRegistry(PROMPT_DEFINITIONS),
     ...overrides,
   } as TestDeps;
 }

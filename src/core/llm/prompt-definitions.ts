@@ -1,0 +1,12 @@
+/**
+ * Every prompt the app uses. Registering a prompt is one line here: its name, its file in
+ * `prompts/`, and each placeholder with how it is inserted (`'untrusted'` for anything a user
+ * wrote, `'text'` for our own content). A file in `prompts/` that is not listed is never loaded.
+ * See prompts/README.md for the file conventions.
+ *
+ * @example { name: 'ask', file: 'ask.md', placeholders: { question: 'untrusted', sources: 'text' } },
+ */
+import type { PromptDefinition } from './prompt-registry.js';
+
+export const PROMPT_DEFINITIONS: readonly PromptDefinition[] = [
+];
