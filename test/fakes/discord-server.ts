@@ -59,8 +59,10 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
 
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
-  /** Resolved identifies (one per gateway login). */
+  /** IDENTIFY frames received (one per fresh gateway session). */
   identifies = 0;
+  /** RESUME frames received (a client reconnecting after a drop). */
+  resumes = 0;
   private readonly http: Server;
   private readonly gateway: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
@@ -94,9 +96,19 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
   }
 
+  /** Cuts every gateway connection abruptly, as a network drop would. */
+  dropConnections(): void {
+    for (const socket of this.sockets) socket.terminate();
+  }
+
   /** Makes the next `times` (default 1) requests matching method and path fail with `spec`. */
   fail(method: string, pattern: RegExp, spec: FailureSpec): void {
     this.failures.push({ method, pattern, spec: { times: 1, ...spec } });
+  }
+
+  /** Forgets every canned failure not used yet. */
+  clearFailures(): void {
+    this.failures.length = 0;
   }
 
   /** Resolves with the first recorded request (past or future) that matches. */
@@ -196,6 +208,10 @@ export class FakeDiscord {
       const frame = JSON.parse(String(raw)) as { op: number; d: unknown };
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
       if (frame.op === 2) this.onIdentify(socket);
+      if (frame.op === 6) {
+        this.resumes += 1;
+        socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.sequence, d: {} }));
+      }
     });
   }
 

@@ -47,3 +47,12 @@ export async function startHarness(overrides: Partial<Deps> = {}): Promise<Harne
 
 /** Resolves after `ms` of real time (the client talks to the fake over real sockets). */
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `condition` holds (for state that no HTTP request signals, like a gateway resume). */
+export async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await pause(20);
+  }
+}
