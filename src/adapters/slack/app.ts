@@ -3,7 +3,7 @@
  * app-level token is configured, with a Web API client that fails fast, our logger, and every
  * listener registered.
  */
-import { App, type CustomRoute } from '@slack/bolt';
+import { App, type AnyMiddlewareArgs, type CustomRoute, type Middleware } from '@slack/bolt';
 import type { Deps } from '../../core/deps.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerListeners } from './listeners/index.js';
@@ -28,12 +28,21 @@ export interface SlackAppOptions {
   botUserId?: string;
 }
 
+/** The Bolt app and a way to wait for the requests it is still handling. */
+export interface SlackApp {
+  app: App;
+  /** Requests being handled right now (acknowledged, reply not yet sent). */
+  inFlight(): number;
+  /** Resolves when no request is being handled. */
+  idle(): Promise<void>;
+}
+
 /**
  * Builds (but does not start) the Slack app. Call `app.init()` before `app.start()` (see
  * {@link startSlack}), which checks the token once.
  * @throws Error when Slack is not configured.
  */
-export function createSlackApp(deps: Deps, options: SlackAppOptions = {}): App {
+export function createSlackApp(deps: Deps, options: SlackAppOptions = {}): SlackApp {
   const slack = deps.config.slack;
   if (!slack) throw new Error('Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN).');
   const socketMode = Boolean(slack.appToken);
@@ -56,6 +65,31 @@ export function createSlackApp(deps: Deps, options: SlackAppOptions = {}): App {
   app.error(async (error) => {
     deps.logger.error({ surface: 'slack', code: error.code, err: { message: error.message, name: error.name } }, 'slack listener failed');
   });
+  const tracker = trackInFlight();
+  app.use(tracker.middleware);
   registerListeners(app, deps);
-  return app;
+  return { app, inFlight: tracker.count, idle: tracker.idle };
+}
+
+/**
+ * Counts requests from arrival until every listener has finished (the reply sent), so shutdown
+ * can let answers in progress finish after the app stops taking new requests.
+ */
+function trackInFlight() {
+  let count = 0;
+  let waiters: Array<() => void> = [];
+  const middleware: Middleware<AnyMiddlewareArgs> = async ({ next }) => {
+    count += 1;
+    try {
+      await next();
+    } finally {
+      count -= 1;
+      if (count === 0) for (const wake of waiters.splice(0)) wake();
+    }
+  };
+  return {
+    middleware,
+    count: () => count,
+    idle: () => (count === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
+  };
 }

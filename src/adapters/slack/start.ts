@@ -18,8 +18,11 @@ export interface StartSlackOptions extends SlackAppOptions {
 export interface SlackHandle {
   app: App;
   mode: 'http' | 'socket';
+  /** Requests being handled right now. */
+  inFlight(): number;
   /** The HTTP server in HTTP mode (undefined in Socket Mode), e.g. to read the bound port. */
   server: Server | undefined;
+  /** Stops taking requests (closes the server or socket), then waits for the answers in progress. */
   stop(): Promise<void>;
 }
 
@@ -39,7 +42,7 @@ export class SlackStartError extends Error {
  * @throws SlackStartError naming the setting to check when Slack rejects the token.
  */
 export async function startSlack(deps: Deps, options: StartSlackOptions = {}): Promise<SlackHandle> {
-  const app = createSlackApp(deps, options);
+  const { app, inFlight, idle } = createSlackApp(deps, options);
   const mode = deps.config.slack?.appToken ? 'socket' : 'http';
   try {
     await app.init();
@@ -62,7 +65,16 @@ export async function startSlack(deps: Deps, options: StartSlackOptions = {}): P
     server = (await app.start(options.host ? { port, host: options.host } : port)) as Server;
   }
   deps.logger.info({ surface: 'slack', mode, port: mode === 'http' ? boundPort(server) : undefined }, 'slack started');
-  return { app, mode, server, stop: () => app.stop() as Promise<void> };
+  return {
+    app,
+    mode,
+    server,
+    inFlight,
+    stop: async () => {
+      await app.stop();
+      await idle();
+    },
+  };
 }
 
 function boundPort(server: Server | undefined): number | undefined {

@@ -1,0 +1,76 @@
+/**
+ * Starting and stopping Slack: the token check at start-up, extra HTTP routes for health and
+ * metrics, and a graceful stop that lets answers in progress finish.
+ */
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSlackApp } from '../../../src/adapters/slack/app.js';
+import { SlackStartError, startSlack } from '../../../src/adapters/slack/start.js';
+import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.js';
+import { testDeps } from '../../helpers/test-deps.js';
+import { commandFields } from './payloads.js';
+import { BOT_TOKEN, SIGNING_SECRET, startSlackHarness } from './harness.js';
+import { installTestCommands } from './test-commands.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function fakeApi(): Promise<FakeSlackApi> {
+  const fake = await startFakeSlackApi();
+  cleanups.push(() => fake.close());
+  return fake;
+}
+
+describe('starting Slack', () => {
+  it('refuses to build the app without Slack settings', async () => {
+    expect(() => createSlackApp(testDepsSync())).toThrow(/SLACK_BOT_TOKEN/);
+  });
+
+  it('stops start-up with a clear error when Slack rejects the bot token', async () => {
+    const fake = await fakeApi();
+    fake.fail('auth.test', { error: 'invalid_auth' });
+    const deps = await testDeps({}, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl });
+    const started = startSlack(deps, { port: 0, host: '127.0.0.1' });
+    await expect(started).rejects.toBeInstanceOf(SlackStartError);
+    await expect(started).rejects.toThrow(/SLACK_BOT_TOKEN \(invalid_auth\)/);
+  });
+
+  it('serves extra routes (health, metrics) next to /slack/events', async () => {
+    const fake = await fakeApi();
+    const deps = await testDeps({}, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl });
+    const slack = await startSlack(deps, {
+      port: 0,
+      host: '127.0.0.1',
+      customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') }],
+    });
+    cleanups.push(() => slack.stop());
+    const { port } = slack.server!.address() as AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('ok');
+    expect(slack.mode).toBe('http');
+  });
+});
+
+describe('stopping Slack', () => {
+  it('finishes the answer in progress before stop() resolves', async () => {
+    const restore = installTestCommands();
+    cleanups.push(restore);
+    const h = await startSlackHarness();
+    cleanups.push(async () => {
+      await h.fake.close();
+      await h.deps.stores.close();
+    });
+    await h.send.command(commandFields({ command: '/slow-echo', text: 'bye', responseUrl: h.fake.responseUrl('last') }));
+    expect(h.slack.inFlight()).toBe(1);
+    await h.slack.stop();
+    expect(h.fake.responses.map((r) => r.tag)).toContain('last');
+    expect(h.slack.inFlight()).toBe(0);
+  });
+});
+
+function testDepsSync() {
+  return { config: { slack: null } } as unknown as Parameters<typeof createSlackApp>[0];
+}
