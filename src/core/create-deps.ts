@@ -5,6 +5,7 @@
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
+import { loadKnowledgeBase } from './knowledge/index.js';
 import { createLlm } from './llm/create-llm.js';
 import { PROMPT_DEFINITIONS } from './llm/prompt-definitions.js';
 import { createPromptRegistry } from './llm/prompt-registry.js';
@@ -26,6 +27,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
   const logger = options.logger ?? createLogger(config.logLevel);
   // Prompts are checked before the store opens, so a broken prompt file stops start-up cleanly.
   const prompts = createPromptRegistry(PROMPT_DEFINITIONS);
+  const knowledge = loadKnowledgeBase();
   const clock = options.clock ?? systemClock;
   const stores = await createStores(config.store.url);
   return {
@@ -37,5 +39,6 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     rateLimiter: createRateLimiter(stores, config.limits.ratePerMinute),
     llm: createLlm(config.llm, { logger, clock }),
     prompts,
+    knowledge,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { KnowledgeBase } from './knowledge/index.js';
 import type { Llm } from './llm/types.js';
 import type { PromptRegistry } from './llm/prompt-registry.js';
 import type { Logger } from './logger.js';
@@ -22,4 +23,6 @@ export interface Deps {
   llm: Llm | null;
   /** The registered prompts, loaded and checked at start-up. */
   prompts: PromptRegistry;
+  /** The knowledge base (specification, topic notes, curated registers), loaded and checked at start-up. */
+  knowledge: KnowledgeBase;
 }

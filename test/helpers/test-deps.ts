@@ -5,6 +5,7 @@
 import { ManualClock } from '../../src/core/clock.js';
 import { loadConfig } from '../../src/core/config.js';
 import type { Deps } from '../../src/core/deps.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../src/core/knowledge/index.js';
 import { createLlm } from '../../src/core/llm/create-llm.js';
 import { PROMPT_DEFINITIONS } from '../../src/core/llm/prompt-definitions.js';
 import { createPromptRegistry } from '../../src/core/llm/prompt-registry.js';
@@ -12,6 +13,9 @@ import { silentLogger } from '../../src/core/logger.js';
 import { createMetrics } from '../../src/core/metrics.js';
 import { createRateLimiter } from '../../src/core/rate-limit.js';
 import { createStores } from '../../src/core/store/create-stores.js';
+
+// Loaded once per test file: it is read-only, and loading it for every test would add up.
+let knowledge: KnowledgeBase | undefined;
 
 export interface TestDeps extends Deps {
   clock: ManualClock;
@@ -39,6 +43,7 @@ export async function testDeps(overrides: Partial<Deps> = {}, env: Record<string
     // Null unless the env carries a key: `testDeps({}, fake.env())` talks to the fake OpenAI server.
     llm: createLlm(config.llm, { logger, clock }),
     prompts: createPromptRegistry(PROMPT_DEFINITIONS),
+    knowledge: (knowledge ??= loadKnowledgeBase()),
     ...overrides,
   } as TestDeps;
 }
