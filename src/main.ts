@@ -1,17 +1,114 @@
 /**
  * `npm start`: runs Slack and/or Discord when their tokens are configured, and otherwise the
- * terminal chat on the embedded defaults (no accounts needed).
+ * terminal chat on the embedded defaults (SQLite under data/, created on first use; no LLM
+ * unless OPENAI_API_KEY is set).
+ *
+ * Exit codes: 0 after a clean end (end of input, quit, SIGINT/SIGTERM), 1 when start-up fails,
+ * 2 for invalid configuration (with the readable list of problems). Never a stack trace.
  */
-import { reportError } from './cli/program.js';
-import { buildProgram } from './cli/build-program.js';
+import { runChat, terminalLogger } from './cli/chat.js';
+import { CliError, reportError } from './cli/program.js';
 import { loadConfig } from './core/config.js';
+import { createDeps } from './core/create-deps.js';
+import type { Deps } from './core/deps.js';
 
-try {
-  const config = loadConfig();
-  if (!config.slack && !config.discord) {
-    // The terminal chat arrives with the Ask feature; until then show what the CLI offers.
-    buildProgram().outputHelp();
-  }
-} catch (error) {
-  process.exitCode = reportError(error);
+/** How long shutdown waits for the platforms to finish their in-flight work. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * A running platform. `stop()` must stop taking new work and resolve once the work in flight is
+ * done; shutdown bounds it with {@link SHUTDOWN_GRACE_MS}.
+ */
+interface Running {
+  name: string;
+  stop(): Promise<void>;
 }
+
+/**
+ * The platform adapters. Each adds one line here, e.g.
+ *   if (deps.config.slack) running.push({ name: 'slack', stop: (await startSlack(deps)).stop });
+ *   if (deps.config.discord) running.push({ name: 'discord', stop: (await startDiscord(deps)).stop });
+ * `running` is filled as they start, so a failure part-way still stops what already started.
+ */
+async function startPlatforms(deps: Deps, running: Running[]): Promise<void> {}
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  const terminal = !config.slack && !config.discord;
+  const deps = await createDeps(config, terminal ? { logger: terminalLogger(config) } : {});
+  // A stray rejection is logged (ids only) rather than crashing a bot that runs for months.
+  process.on('unhandledRejection', (reason) => deps.logger.error({ err: reason }, 'unhandled promise rejection'));
+  try {
+    if (terminal) {
+      await runChat(deps, { input: process.stdin, output: process.stdout });
+      return 0;
+    }
+    return await serve(deps);
+  } finally {
+    await deps.stores.close().catch((error: unknown) => deps.logger.warn({ err: error }, 'store did not close cleanly'));
+  }
+}
+
+/** Starts the platforms and runs until SIGINT or SIGTERM, then shuts down gracefully. */
+async function serve(deps: Deps): Promise<number> {
+  const running: Running[] = [];
+  try {
+    await startPlatforms(deps, running);
+  } catch (error) {
+    await stopAll(running, deps);
+    throw error;
+  }
+  if (running.length === 0) {
+    throw new CliError('Slack or Discord settings are set, but no platform adapter is wired into src/main.ts in this version. Unset them to use the terminal chat.');
+  }
+  const signal = await nextSignal();
+  deps.logger.info({ signal, platforms: running.map((r) => r.name) }, 'shutting down');
+  await stopAll(running, deps);
+  return 0;
+}
+
+/** Stops every platform at once, waiting at most {@link SHUTDOWN_GRACE_MS}. */
+async function stopAll(running: Running[], deps: Deps): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const pending = new Set(running.map((r) => r.name));
+  const stops = running.map((r) =>
+    r.stop().then(
+      () => pending.delete(r.name),
+      (error: unknown) => {
+        pending.delete(r.name);
+        deps.logger.warn({ platform: r.name, err: error }, 'platform did not stop cleanly');
+      },
+    ),
+  );
+  await Promise.race([Promise.allSettled(stops), new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_GRACE_MS)))]);
+  clearTimeout(timer);
+  if (pending.size > 0) deps.logger.warn({ platforms: [...pending], graceMs: SHUTDOWN_GRACE_MS }, 'shutdown grace period over');
+}
+
+/** Resolves on the first SIGINT or SIGTERM; a second one exits at once. */
+function nextSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.once('SIGINT', () => process.exit(130));
+      process.once('SIGTERM', () => process.exit(143));
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+main()
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.exitCode = reportError(error);
+    },
+  )
+  // Whatever still holds the event loop open (a keep-alive socket, a library timer) must not
+  // keep a finished process alive; the timer itself does not hold it.
+  .finally(() => setTimeout(() => process.exit(), 2000).unref());
