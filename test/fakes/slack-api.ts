@@ -4,11 +4,14 @@
  * sign requests the way Slack does so the real Bolt app accepts them.
  *
  * Point the app at it with `SLACK_API_URL=fake.apiUrl`; give payloads `fake.responseUrl(tag)`.
+ * Socket Mode works too: `apps.connections.open` hands out a WebSocket on the same port, which
+ * says hello and lets a test push envelopes and read the app's acknowledgements.
  */
 import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 /** One Web API call the bot made. `body` has JSON-valued arguments (blocks, view) parsed. */
 export interface ApiCall {
@@ -45,9 +48,25 @@ export interface FakeSlackApi {
   fail(method: string, spec: FailureSpec): void;
   /** Slows every answer of `method` by `ms`. */
   delay(method: string, ms: number): void;
+  /** The Socket Mode side: connected clients, envelopes to push, acknowledgements received. */
+  socket: FakeSocketMode;
   /** Resolves when `predicate` holds, polling; rejects after `timeoutMs`. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The Socket Mode connection a fake hands out. */
+export interface FakeSocketMode {
+  /** Number of open connections that have been sent `hello`. */
+  connections(): number;
+  /**
+   * Pushes one envelope to every connection, as Slack does.
+   * @param type 'events_api', 'slash_commands' or 'interactive'
+   * @returns the envelope id
+   */
+  push(type: 'events_api' | 'slash_commands' | 'interactive', payload: object, options?: { retryAttempt?: number }): string;
+  /** Acknowledgements received: `{ envelope_id, payload }`. */
+  acks: Array<{ envelope_id: string; payload?: Record<string, any> }>;
 }
 
 /** The bot identity the fake reports from auth.test. */
@@ -93,6 +112,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     seq += 1;
     const ts = `1767600000.${String(seq).padStart(6, '0')}`;
     switch (method) {
+      case 'apps.connections.open':
+        return send(res, 200, { ok: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/socket` });
       case 'auth.test':
         return send(res, 200, { ok: true, url: 'https://class.slack.test/', team: 'Class', user: 'coach', team_id: FAKE_BOT.teamId, user_id: FAKE_BOT.userId, bot_id: FAKE_BOT.botId });
       case 'chat.postMessage': {
@@ -119,6 +140,34 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     return failure;
   }
 
+  const sockets = new Set<WebSocket>();
+  const acks: FakeSocketMode['acks'] = [];
+  let envelopes = 0;
+  const wss = new WebSocketServer({ server, path: '/socket' });
+  wss.on('connection', (ws) => {
+    sockets.add(ws);
+    ws.on('close', () => sockets.delete(ws));
+    ws.on('message', (data) => acks.push(JSON.parse(String(data))));
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake-slack' }, connection_info: { app_id: 'A0COACH' } }));
+  });
+  const socket: FakeSocketMode = {
+    connections: () => sockets.size,
+    acks,
+    push: (type, payload, options = {}) => {
+      envelopes += 1;
+      const envelopeId = `env-${envelopes}`;
+      const message = {
+        envelope_id: envelopeId,
+        type,
+        payload,
+        accepts_response_payload: type !== 'events_api',
+        ...(options.retryAttempt !== undefined && { retry_attempt: options.retryAttempt, retry_reason: 'timeout' }),
+      };
+      for (const ws of sockets) ws.send(JSON.stringify(message));
+      return envelopeId;
+    },
+  };
+
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -131,6 +180,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     callsTo: (method) => calls.filter((call) => call.method === method),
     fail: (method, spec) => failures.set(method, { ...spec, left: spec.times ?? Number.POSITIVE_INFINITY }),
     delay: (method, ms) => delays.set(method, ms),
+    socket,
     waitFor: async (predicate, timeoutMs = 5000) => {
       const deadline = Date.now() + timeoutMs;
       while (!predicate()) {
@@ -139,6 +189,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }
     },
     close: async () => {
+      for (const ws of sockets) ws.terminate();
+      wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -49,7 +49,13 @@ export function createSlackApp(deps: Deps, options: SlackAppOptions = {}): Slack
   const app = new App({
     token: slack.botToken,
     ...(socketMode
-      ? { socketMode: true, appToken: slack.appToken, installerOptions: { port: deps.config.port } }
+      ? {
+          socketMode: true,
+          appToken: slack.appToken,
+          // The Socket Mode connection has its own client (apps.connections.open); it keeps its
+          // patient reconnect policy, since reconnecting is exactly what it should keep trying.
+          installerOptions: { port: deps.config.port, clientOptions: { slackApiUrl: slack.apiUrl } },
+        }
       : { signingSecret: slack.signingSecret, endpoints: SLACK_EVENTS_PATH }),
     customRoutes: options.customRoutes ?? [],
     ...(options.botId && options.botUserId && { botId: options.botId, botUserId: options.botUserId }),

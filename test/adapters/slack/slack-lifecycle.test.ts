@@ -8,7 +8,7 @@ import { createSlackApp } from '../../../src/adapters/slack/app.js';
 import { SlackStartError, startSlack } from '../../../src/adapters/slack/start.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.js';
 import { testDeps } from '../../helpers/test-deps.js';
-import { commandFields } from './payloads.js';
+import { commandFields, directMessage, envelope } from './payloads.js';
 import { BOT_TOKEN, SIGNING_SECRET, startSlackHarness } from './harness.js';
 import { installTestCommands } from './test-commands.js';
 
@@ -74,3 +74,27 @@ describe('stopping Slack', () => {
 function testDepsSync() {
   return { config: { slack: null } } as unknown as Parameters<typeof createSlackApp>[0];
 }
+
+describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
+  it('connects through apps.connections.open and handles events and commands over the socket', async () => {
+    const restore = installTestCommands({ recordAsk: true });
+    cleanups.push(restore);
+    const fake = await fakeApi();
+    const deps = await testDeps({}, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-test', SLACK_API_URL: fake.apiUrl });
+    const slack = await startSlack(deps);
+    cleanups.push(() => slack.stop());
+    expect(slack.mode).toBe('socket');
+    expect(slack.server).toBeUndefined();
+    expect(fake.callsTo('apps.connections.open')[0]!.token).toBe('xapp-1-test');
+    await fake.waitFor(() => fake.socket.connections() === 1);
+
+    const eventId = fake.socket.push('events_api', envelope(directMessage('what is an external customer?')));
+    await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 1);
+    expect(fake.socket.acks.map((a) => a.envelope_id)).toContain(eventId);
+    expect(fake.callsTo('chat.postMessage')[0]!.body.text).toContain('Answer to: what is an external customer?');
+
+    const commandId = fake.socket.push('slash_commands', commandFields({ command: '/help', responseUrl: fake.responseUrl('socket-help') }));
+    await fake.waitFor(() => fake.responses.some((r) => r.tag === 'socket-help'));
+    expect(fake.socket.acks.map((a) => a.envelope_id)).toContain(commandId);
+  });
+});
