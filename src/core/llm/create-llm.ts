@@ -38,8 +38,9 @@ type Usage = { prompt_tokens?: number; completion_tokens?: number } | null | und
  * Creates the client, or returns null when no key is configured (then no LLM is used anywhere).
  * @example const llm = createLlm(config.llm, { logger }); if (llm) … else offline
  */
-export function createLlm(config: Config['llm'], options: CreateLlmOptions): Llm | null {
-  if (!config || config.apiKey.trim() === '') return null;
+export function createLlm(settings: Config['llm'], options: CreateLlmOptions): Llm | null {
+  if (!settings || settings.apiKey.trim() === '') return null;
+  const config = settings;
   const { logger } = options;
   const clock = options.clock ?? systemClock;
   const client = new OpenAI({
@@ -63,11 +64,6 @@ export function createLlm(config: Config['llm'], options: CreateLlmOptions): Llm
   };
 
   const steps = createStepRunner(config.timeoutMs, options.breaker ?? {}, clock, {
-    onRetry: (error, delayMs) => {
-      const reason = toLlmError(error, false).reason;
-      logger.info({ llmReason: reason, delayMs: Math.round(delayMs) }, 'llm retry');
-      emit({ kind: 'retry', reason, ms: Math.round(delayMs), operation: null, label: 'llm' });
-    },
     onBreak: (error) => {
       const reason = toLlmError(error, false).reason;
       logger.warn({ llmReason: reason, model: config.model }, 'llm circuit opened: using offline paths until it recovers');
@@ -79,9 +75,14 @@ export function createLlm(config: Config['llm'], options: CreateLlmOptions): Llm
   /** Runs one step, logging and reporting it, and turning any failure into an LlmError. */
   async function step<T>(operation: LlmOperation, label: string, run: (signal: AbortSignal) => Promise<{ value: T; id?: string; usage?: Usage }>): Promise<T> {
     const started = performance.now();
-    const model = operation === 'embed' ? config!.embeddingModel : config!.model;
+    const model = operation === 'embed' ? config.embeddingModel : config.model;
+    const onRetry = (error: unknown, delayMs: number) => {
+      const reason = toLlmError(error, false).reason;
+      logger.info({ llm: label, op: operation, model, llmReason: reason, delayMs: Math.round(delayMs) }, 'llm retry');
+      emit({ kind: 'retry', reason, ms: Math.round(delayMs), operation, label });
+    };
     try {
-      const result = await steps.run(run);
+      const result = await steps.run(run, onRetry);
       const ms = elapsed(started);
       logger.info(
         { llm: label, op: operation, model, id: result.id, ms, tokensIn: result.usage?.prompt_tokens, tokensOut: result.usage?.completion_tokens },
@@ -91,7 +92,7 @@ export function createLlm(config: Config['llm'], options: CreateLlmOptions): Llm
       return result.value;
     } catch (error) {
       const ms = elapsed(started);
-      const failure = toLlmError(error, ms >= config!.timeoutMs);
+      const failure = toLlmError(error, ms >= config.timeoutMs);
       logger.warn({ llm: label, op: operation, model, ms, llmReason: failure.reason, status: failure.status ?? undefined }, 'llm call failed');
       emit({ kind: 'error', reason: failure.reason, ms, operation, label });
       throw failure;

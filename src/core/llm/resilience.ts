@@ -30,9 +30,8 @@ export interface BreakerOptions {
   halfOpenAfterMs?: number;
 }
 
-/** What the step runner reports, for events and logs. */
-export interface ResilienceHooks {
-  onRetry(error: unknown, delayMs: number): void;
+/** What the breaker reports, for events and logs. */
+export interface BreakerHooks {
   onBreak(error: unknown): void;
   onReset(): void;
 }
@@ -42,9 +41,9 @@ export interface StepRunner {
   /**
    * Runs `request` (given the AbortSignal it must pass to the HTTP call) within the budget.
    * Rejects with whatever the last attempt threw, or cockatiel's TaskCancelledError /
-   * BrokenCircuitError; the client maps them to an LlmError.
+   * BrokenCircuitError; the client maps them to an LlmError. `onRetry` hears of the retry, if any.
    */
-  run<T>(request: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  run<T>(request: (signal: AbortSignal) => Promise<T>, onRetry: (error: unknown, delayMs: number) => void): Promise<T>;
   /** The breaker's state, for logs and tests. */
   readonly circuit: 'closed' | 'open' | 'half-open';
 }
@@ -55,9 +54,9 @@ const RETRY_JITTER_MS = 100;
 
 /**
  * Creates the runner. One runner (and so one breaker) per LLM client.
- * @example const steps = createStepRunner(15_000, {}, clock, hooks); await steps.run((signal) => client.chat.completions.create(body, { signal }));
+ * @example const steps = createStepRunner(15_000, {}, clock, hooks); await steps.run((signal) => client.chat.completions.create(body, { signal }), onRetry);
  */
-export function createStepRunner(budgetMs: number, breakerOptions: BreakerOptions, clock: Clock, hooks: ResilienceHooks): StepRunner {
+export function createStepRunner(budgetMs: number, breakerOptions: BreakerOptions, clock: Clock, hooks: BreakerHooks): StepRunner {
   const breaker: CircuitBreakerPolicy = circuitBreaker(handleWhen(isEndpointFailure), {
     halfOpenAfter: breakerOptions.halfOpenAfterMs ?? 30_000,
     breaker: new ConsecutiveBreaker(breakerOptions.threshold ?? 3),
@@ -74,7 +73,7 @@ export function createStepRunner(budgetMs: number, breakerOptions: BreakerOption
       const state = breaker.state;
       return state === CircuitState.Closed ? 'closed' : state === CircuitState.HalfOpen ? 'half-open' : 'open';
     },
-    run<T>(request: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    run<T>(request: (signal: AbortSignal) => Promise<T>, onRetry: (error: unknown, delayMs: number) => void): Promise<T> {
       const deadline = performance.now() + budgetMs;
       // Retry only when the wait leaves at least as much time again for the second attempt:
       // a long retry-after is not honoured by waiting past the budget, we give up instead.
@@ -86,7 +85,7 @@ export function createStepRunner(budgetMs: number, breakerOptions: BreakerOption
         maxAttempts: 1,
         backoff: new DelegateBackoff((context) => waitFor('error' in context.result ? context.result.error : undefined)),
       });
-      oneRetry.onRetry((event) => hooks.onRetry('error' in event ? event.error : undefined, event.delay));
+      oneRetry.onRetry((event) => onRetry('error' in event ? event.error : undefined, event.delay));
       const budget = timeout(budgetMs, TimeoutStrategy.Aggressive);
       return wrap(budget, oneRetry, breaker).execute(({ signal }) => request(signal));
     },

@@ -178,7 +178,7 @@ describe('limits and faults', () => {
       ['retry', 'rate_limited'],
       ['call', null],
     ]);
-    expect(events[0]?.ms).toBe(50);
+    expect(events[0]).toMatchObject({ ms: 50, operation: 'structured', label: 'explain' });
   });
 
   it('does not wait for a retry-after longer than the budget allows: fails fast as rate_limited', async () => {
