@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerKb } from './kb.js';
 import { registerChat } from './chat.js';
+import { registerSlack } from './slack.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -23,5 +24,6 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
   registerKb(program);
   registerChat(program);
+  registerSlack(program);
   return program;
 }
