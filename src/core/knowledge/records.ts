@@ -218,10 +218,17 @@ function lawRecord(entry: LegislationEntry): Draft {
   };
 }
 
+const spellingPatterns = new Map<string, RegExp>();
+
 /** Whole-word, case-sensitive search for a glossary spelling. */
 export function mentions(text: string, spelling: string): boolean {
-  const escaped = spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`).test(text);
+  let pattern = spellingPatterns.get(spelling);
+  if (!pattern) {
+    const escaped = spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`);
+    spellingPatterns.set(spelling, pattern);
+  }
+  return pattern.test(text);
 }
 
 /** Builds every record, links them both ways and computes where glossary terms appear. */
@@ -234,7 +241,7 @@ export function buildRecords(data: KnowledgeData): { records: KnowledgeRecord[];
   ].map(finish);
   const glossary: GlossaryEntry[] = data.glossary.map((entry) => ({
     ...entry,
-    appearsIn: content.filter((record) => entry.match.some((spelling) => mentions(`${record.title}\n${record.text}`, spelling))).map((record) => record.id),
+    appearsIn: content.filter((record) => entry.match.some((spelling) => mentions(record.text, spelling) || mentions(record.title, spelling))).map((record) => record.id),
   }));
   const glossaryRecords = glossary.map((entry) =>
     finish({
