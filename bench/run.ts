@@ -3,7 +3,8 @@
  * Suites are listed explicitly (no folder scanning); each area adds its line here.
  */
 import { runSuites, type Suite } from '../test/eval/suite.js';
+import { slackBench } from './slack.js';
 
-const suites: Suite[] = [];
+const suites: Suite[] = [slackBench];
 
 await runSuites('bench', suites, process.argv.slice(2));
