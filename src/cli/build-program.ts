@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerAsk } from './ask.js';
 import { registerKb } from './kb.js';
 import { registerChat } from './chat.js';
 import { registerSlack } from './slack.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false });
   registerKb(program);
+  registerAsk(program);
   registerChat(program);
   registerSlack(program);
   return program;

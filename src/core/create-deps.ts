@@ -5,6 +5,8 @@
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
+import { createAskEngine } from './ask/engine.js';
+import { loadVocabulary } from './ask/vocabulary.js';
 import { loadKnowledgeBase } from './knowledge/index.js';
 import { createLlm } from './llm/create-llm.js';
 import { PROMPT_DEFINITIONS } from './llm/prompt-definitions.js';
@@ -28,6 +30,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
   // Prompts are checked before the store opens, so a broken prompt file stops start-up cleanly.
   const prompts = createPromptRegistry(PROMPT_DEFINITIONS);
   const knowledge = loadKnowledgeBase();
+  const ask = createAskEngine(knowledge, loadVocabulary());
   const clock = options.clock ?? systemClock;
   const stores = await createStores(config.store.url);
   return {
@@ -40,5 +43,6 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     llm: createLlm(config.llm, { logger, clock }),
     prompts,
     knowledge,
+    ask,
   };
 }

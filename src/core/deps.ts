@@ -2,6 +2,7 @@
  * The dependencies every feature receives. Features are `(input, deps) => result`; tests pass
  * real in-memory parts (memory stores, a manual clock) rather than mocks that do not store.
  */
+import type { AskEngine } from './ask/engine.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { KnowledgeBase } from './knowledge/index.js';
@@ -25,4 +26,6 @@ export interface Deps {
   prompts: PromptRegistry;
   /** The knowledge base (specification, topic notes, curated registers), loaded and checked at start-up. */
   knowledge: KnowledgeBase;
+  /** Ask's retrieval engine (index and learner vocabulary), built once at start-up from the knowledge base. */
+  ask: AskEngine;
 }

@@ -2,8 +2,9 @@
  * `npm run eval [-- <suite>…]`: quality figures for ask, review and quiz on our own labelled sets.
  * Suites are listed explicitly (no folder scanning); each area adds its line here.
  */
+import { askEvalSuite } from './ask/suite.js';
 import { runSuites, type Suite } from './suite.js';
 
-const suites: Suite[] = [];
+const suites: Suite[] = [askEvalSuite];
 
 await runSuites('eval', suites, process.argv.slice(2));

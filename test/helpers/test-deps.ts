@@ -4,6 +4,8 @@
  */
 import { ManualClock } from '../../src/core/clock.js';
 import { loadConfig } from '../../src/core/config.js';
+import { createAskEngine, type AskEngine } from '../../src/core/ask/engine.js';
+import { loadVocabulary } from '../../src/core/ask/vocabulary.js';
 import type { Deps } from '../../src/core/deps.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/core/knowledge/index.js';
 import { createLlm } from '../../src/core/llm/create-llm.js';
@@ -16,6 +18,7 @@ import { createStores } from '../../src/core/store/create-stores.js';
 
 // Loaded once per test file: it is read-only, and loading it for every test would add up.
 let knowledge: KnowledgeBase | undefined;
+let ask: AskEngine | undefined;
 
 export interface TestDeps extends Deps {
   clock: ManualClock;
@@ -44,6 +47,7 @@ export async function testDeps(overrides: Partial<Deps> = {}, env: Record<string
     llm: createLlm(config.llm, { logger, clock }),
     prompts: createPromptRegistry(PROMPT_DEFINITIONS),
     knowledge: (knowledge ??= loadKnowledgeBase()),
+    ask: (ask ??= createAskEngine((knowledge ??= loadKnowledgeBase()), loadVocabulary())),
     ...overrides,
   } as TestDeps;
 }

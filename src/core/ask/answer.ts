@@ -1,0 +1,140 @@
+/**
+ * Answers a learner's question: classify it (empty, too long, greeting, injection, integrity,
+ * centre-specific), resolve follow-ups against the conversation, retrieve, then compose the
+ * offline answer — or, with an LLM configured, let the model write from the retrieved sources and
+ * fall back to the offline answer on any failure. Citations always come from record metadata.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CommandContext } from '../commands/types.js';
+import type { Deps } from '../deps.js';
+import {
+  centreSpecificParts,
+  INTEGRITY_OPENING,
+  INTEGRITY_TIPS,
+  injectionParts,
+  integrityGeneralParts,
+  promptParts,
+  refusalParts,
+  tooLongParts,
+} from './canned.js';
+import { composeAnswer, type Composed } from './compose.js';
+import { detectFollowUp, lastTurn, rememberTurn, type FollowUp } from './conversation.js';
+import type { AskEngine, Retrieval, RetrieveOptions } from './engine.js';
+import { classifyQuestion } from './intents.js';
+import { answerWithLlm } from './llm-answer.js';
+import { semanticRerank } from './semantic.js';
+import type { Answer, AnswerKind, AnswerPart, ConversationTurn } from './types.js';
+
+/** What answering needs from the app's dependencies. */
+export type AskDeps = Pick<Deps, 'stores' | 'logger' | 'clock' | 'config' | 'llm' | 'prompts'> & { ask: AskEngine };
+
+/** Options for one answer. */
+export interface AnswerOptions {
+  /** Use the LLM when one is configured (default true); the evaluator and benchmark pass false. */
+  useLlm?: boolean;
+  /** Remember the turn for follow-ups (default true). */
+  remember?: boolean;
+}
+
+/**
+ * Answers one question in a conversation.
+ * @example const answer = await answerQuestion('what does LASS stand for?', context, deps);
+ */
+export async function answerQuestion(question: string, context: CommandContext, deps: AskDeps, options: AnswerOptions = {}): Promise<Answer> {
+  const started = performance.now();
+  const answer = await decide(question, context, deps, options);
+  deps.logger.info(
+    { feature: 'ask', kind: answer.kind, grounded: answer.grounded, sources: answer.citations.map((c) => c.source), via: answer.source, ms: Math.round(performance.now() - started) },
+    'question answered',
+  );
+  return answer;
+}
+
+async function decide(question: string, context: CommandContext, deps: AskDeps, options: AnswerOptions): Promise<Answer> {
+  const engine = deps.ask;
+  const intent = classifyQuestion(question, engine.vocabulary);
+  switch (intent.kind) {
+    case 'empty':
+      return fixed('empty', promptParts(false));
+    case 'greeting':
+      return fixed('greeting', promptParts(true));
+    case 'too-long':
+      return fixed('too-long', tooLongParts(intent.length));
+    case 'centre-specific':
+      return fixed('centre-specific', centreSpecificParts());
+    case 'injection':
+      // The instruction changes nothing: answer what is left of the question, or decline.
+      if (intent.rest === '') return fixed('injection', injectionParts());
+      break;
+    default:
+      break;
+  }
+  const text = intent.kind === 'injection' ? intent.rest : question.trim();
+  const turn = await lastTurn(context, deps);
+  const followUp = detectFollowUp(text, turn, engine.references(text));
+  const retrieval = retrieveFor(engine, text, turn, followUp);
+
+  if (intent.kind === 'integrity') return integrityAnswer(engine, text, retrieval);
+  if (!retrieval.grounded || retrieval.hits.length === 0) {
+    return fixed(intent.kind === 'injection' ? 'injection' : 'refusal', intent.kind === 'injection' ? injectionParts() : refusalParts());
+  }
+
+  const ranked = options.useLlm === false ? retrieval : await semanticRerank(text, retrieval, deps);
+  const composed = composeAnswer({
+    engine,
+    retrieval: ranked,
+    question: text,
+    focus: followUp?.kind === 'item' ? followUp.heading : null,
+    more: followUp?.kind === 'more',
+  });
+  const offline = toAnswer('answer', composed, engine, 'offline');
+  const answer = options.useLlm === false ? offline : await answerWithLlm({ question: text, retrieval: ranked, offline, turn }, deps);
+  if (options.remember !== false) await rememberTurn(turnOf(answer, composed, engine, deps), context, deps);
+  return answer;
+}
+
+function retrieveFor(engine: AskEngine, text: string, turn: ConversationTurn | null, followUp: FollowUp | null): Retrieval {
+  const base: RetrieveOptions = { context: turn };
+  if (!followUp) return engine.retrieve(text, base);
+  if (followUp.kind === 'item' || followUp.kind === 'more') return engine.retrieve(text, { ...base, force: followUp.record });
+  const favoured = engine.retrieve(text, { ...base, favour: turn?.records ?? [] });
+  // "how is it assessed?": too few words of its own to stand alone, so "it" is the last record.
+  if (!favoured.explicit && favoured.ownTerms.length <= 2) return engine.retrieve(text, { ...base, force: followUp.record });
+  return favoured;
+}
+
+function integrityAnswer(engine: AskEngine, text: string, retrieval: Retrieval): Answer {
+  const criterion = retrieval.grounded ? retrieval.hits.slice(0, 3).find((hit) => engine.knowledge.record(hit.id)?.kind === 'criterion') : undefined;
+  if (!criterion) return fixed('integrity', integrityGeneralParts());
+  const focused: Retrieval = { ...retrieval, hits: [criterion] };
+  const composed = composeAnswer({ engine, retrieval: focused, question: text, assessment: true });
+  const answer = toAnswer('integrity', composed, engine, 'offline');
+  answer.parts = [{ kind: 'text', text: INTEGRITY_OPENING }, ...answer.parts, { kind: 'examples', text: 'To write it yourself:', items: INTEGRITY_TIPS }];
+  return answer;
+}
+
+function fixed(kind: AnswerKind, parts: AnswerPart[]): Answer {
+  return { id: newAnswerId(), kind, grounded: false, citations: [], parts, source: 'offline' };
+}
+
+function toAnswer(kind: AnswerKind, composed: Composed, engine: AskEngine, source: Answer['source']): Answer {
+  return {
+    id: newAnswerId(),
+    kind,
+    grounded: true,
+    citations: composed.citations.map((id) => engine.knowledge.citation(id)),
+    parts: composed.parts,
+    source,
+  };
+}
+
+function turnOf(answer: Answer, composed: Composed, engine: AskEngine, deps: Pick<Deps, 'clock'>): ConversationTurn {
+  const records = answer.citations.map((c) => c.source);
+  const unit = records.map((id) => engine.knowledge.record(id)?.unit ?? null).find((u) => u !== null) ?? null;
+  return { at: deps.clock.now(), records, unit, listed: composed.listed };
+}
+
+/** A short opaque answer id (for feedback buttons). */
+function newAnswerId(): string {
+  return randomUUID().replace(/-/g, '').slice(0, 16);
+}

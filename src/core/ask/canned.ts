@@ -1,0 +1,87 @@
+/**
+ * The fixed answers: the prompt for an empty question, the too-long message, honest refusals,
+ * the integrity answer's framing and the injection reply. British English, for a Level 2 learner.
+ */
+import { MAX_QUESTION_LENGTH } from './intents.js';
+import type { AnswerPart } from './types.js';
+
+/** Example questions shown when someone asks nothing (or says hello). */
+export const EXAMPLE_QUESTIONS = [
+  "What's the difference between internal and external customers?",
+  'What does LASS stand for?',
+  'How does equality legislation affect customer service?',
+  'Unit 5 AC 2.3',
+  'How is this qualification assessed?',
+];
+
+const WHAT_I_COVER =
+  'I can help with the 11 units of the Pearson BTEC Level 2 Principles of Customer Service specification (customers, service delivery, communication, complaints, social media, rights at work, personal development, selling, health and safety, organisations), the qualification itself, and the topic notes.';
+
+const ASK_TUTOR = 'For anything about your own centre, such as deadlines, marks or timetables, please ask your tutor.';
+
+/** Empty question (or a greeting): a friendly prompt with examples. */
+export function promptParts(greeting: boolean): AnswerPart[] {
+  return [
+    { kind: 'text', text: greeting ? "Hi! I'm Service Coach. Ask me anything about your BTEC Level 2 Customer Service course." : 'Ask me a question about your BTEC Level 2 Customer Service course.' },
+    { kind: 'examples', text: 'For example:', items: EXAMPLE_QUESTIONS },
+  ];
+}
+
+/** Over the length limit. */
+export function tooLongParts(length: number): AnswerPart[] {
+  return [
+    {
+      kind: 'text',
+      text: `That message is ${length.toLocaleString('en-GB')} characters long; please keep questions under ${MAX_QUESTION_LENGTH.toLocaleString('en-GB')} characters. Ask about one thing at a time and I'll answer it.`,
+    },
+  ];
+}
+
+/** Retrieval was not confident: say so honestly. */
+export function refusalParts(): AnswerPart[] {
+  return [
+    { kind: 'text', text: "The specification doesn't cover that, so I won't guess." },
+    { kind: 'text', text: WHAT_I_COVER },
+    { kind: 'text', text: ASK_TUTOR },
+  ];
+}
+
+/** A centre-specific question (deadlines, marks, fees): only the tutor knows. */
+export function centreSpecificParts(): AnswerPart[] {
+  return [
+    { kind: 'text', text: "That's one for your tutor: I only know what the qualification specification says, not your centre's deadlines, marks, fees or timetables." },
+    { kind: 'text', text: WHAT_I_COVER },
+  ];
+}
+
+/** An attempt to change or reveal the instructions, with nothing else to answer. */
+export function injectionParts(): AnswerPart[] {
+  return [
+    { kind: 'text', text: "I can't change how I work, take on another role, or share my instructions, settings or keys." },
+    { kind: 'text', text: WHAT_I_COVER },
+    { kind: 'examples', text: 'Try asking, for example:', items: EXAMPLE_QUESTIONS.slice(0, 3) },
+  ];
+}
+
+/** The opening of an integrity answer: decline, then help them do it themselves. */
+export const INTEGRITY_OPENING =
+  "I can't write your assignment for you: it has to be your own work, and handing in someone else's could cost you the qualification. I can help you understand what the criterion asks, so you can write it yourself.";
+
+/** Integrity request where no criterion could be identified. */
+export function integrityGeneralParts(): AnswerPart[] {
+  return [
+    { kind: 'text', text: INTEGRITY_OPENING },
+    {
+      kind: 'text',
+      text: 'There is no exam: your centre writes and marks the assignments (centre-devised assessment), and every unit is graded Pass. To pass a unit you must meet all of its assessment criteria.',
+    },
+    { kind: 'text', text: 'Tell me the unit and criterion (for example "Unit 1 AC 2.1") and I will explain what it asks for and how it is assessed.' },
+  ];
+}
+
+/** Tips for writing an assessed answer yourself. */
+export const INTEGRITY_TIPS = [
+  'Use your own words and examples from an organisation you know.',
+  'Cover every point the criterion asks for, using the command verb as your guide.',
+  'Ask your tutor if you are unsure what the brief wants.',
+];

@@ -1,0 +1,184 @@
+/**
+ * The Ask engine: the index plus retrieval. Retrieval fuses four signals — explicit references
+ * ("unit 3", "AC 2.2", "LASS"), the learner vocabulary (everyday wording → specification terms),
+ * BM25 over the records, and the conversation's previous turn — and decides whether it is
+ * confident enough to answer (IDF-weighted coverage of the learner's words by the best record;
+ * thresholds calibrated on the evaluation set, see docs/ask.md).
+ */
+import type { KnowledgeRecord } from '../knowledge/types.js';
+import { findReferences, type AcronymSpelling, type References } from './references.js';
+import { buildIndex, type AskIndex, type LexicalHit, type QueryTerm } from './search-index.js';
+import type { AskKnowledge, ConversationTurn } from './types.js';
+import type { ConceptMatch, Vocabulary } from './vocabulary.js';
+
+/** Coverage of the learner's words by the best record at or above which an answer is grounded. */
+export const MIN_COVERAGE = 0.6;
+/** With a vocabulary concept pointing at the best record, this lower coverage is enough. */
+export const MIN_COVERAGE_WITH_CONCEPT = 0.3;
+/** Weight of a vocabulary term relative to the learner's own words. */
+const EXPANSION_WEIGHT = 0.5;
+/** Words that only carry a reference ("unit 3", "AC 2.2") and say nothing about the subject. */
+const REFERENCE_WORDS = new Set(['unit', 'ac', 'lo', 'criterion', 'criteria', 'outcom', 'learn']);
+
+/** A record with its fused score and how well it covers the question. */
+export interface ScoredRecord {
+  id: string;
+  score: number;
+  coverage: number;
+}
+
+/** What retrieval found. */
+export interface Retrieval {
+  /** Fused ranking, best first. */
+  hits: ScoredRecord[];
+  grounded: boolean;
+  references: References;
+  concepts: ConceptMatch[];
+  /** The learner's own terms (stemmed, typos corrected). */
+  ownTerms: string[];
+  /** Own terms plus vocabulary terms: what "relevant" means when picking amplification items. */
+  queryTerms: string[];
+  /** True when an explicit reference decided the best record. */
+  explicit: boolean;
+}
+
+/** Options for one retrieval. */
+export interface RetrieveOptions {
+  /** The conversation's previous turn, for follow-ups ("what about 2.3?" keeps the unit). */
+  context?: ConversationTurn | null;
+  /** Records to favour (a follow-up's previous records). */
+  favour?: string[];
+  /** A record the conversation has already settled on (a follow-up about "it"): it leads. */
+  force?: string | null;
+}
+
+/** The built engine, created once at start-up. */
+export interface AskEngine {
+  knowledge: AskKnowledge;
+  vocabulary: Vocabulary;
+  index: AskIndex;
+  /** Milliseconds the index took to build. */
+  buildMs: number;
+  retrieve(question: string, options?: RetrieveOptions): Retrieval;
+  /** The explicit references in a question (units, criteria, acronyms, ordinals). */
+  references(question: string): References;
+}
+
+/**
+ * Builds the engine from the knowledge base and the learner vocabulary.
+ * @example const engine = createAskEngine(loadKnowledgeBase(), loadVocabulary()); engine.retrieve('what is LASS?')
+ */
+export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary): AskEngine {
+  const started = performance.now();
+  const text = vocabulary.text;
+  const contextOf = (record: KnowledgeRecord) => {
+    if (record.unit === null || record.kind === 'unit') return '';
+    const unit = knowledge.record(`u${record.unit}`)?.title ?? '';
+    const outcome = record.lo !== null && record.kind === 'criterion' ? (knowledge.record(`u${record.unit}.lo${record.lo}`)?.title ?? '') : '';
+    return `${unit}. ${outcome}`;
+  };
+  const vocabularyWords = [
+    ...vocabulary.data.concepts.flatMap((c) => [...c.phrases, c.terms]),
+    ...Object.values(vocabulary.data.textSpeak),
+  ].flatMap((value) => text.words(value));
+  const index = buildIndex(knowledge.records, text, contextOf, vocabularyWords);
+  const acronyms: AcronymSpelling[] = knowledge.glossary.map((entry) => ({ id: `glossary.${entry.slug}`, spellings: entry.match }));
+  const criteriaByAc = new Map<string, string[]>();
+  for (const record of knowledge.records) {
+    if (record.kind !== 'criterion' || !record.ac) continue;
+    criteriaByAc.set(record.ac, [...(criteriaByAc.get(record.ac) ?? []), record.id]);
+  }
+
+  const retrieve = (question: string, options: RetrieveOptions = {}): Retrieval => {
+    const references = findReferences(question, acronyms);
+    const concepts = vocabulary.concepts(question);
+    const words = text.words(question);
+    const conceptCovered = new Set<number>();
+    for (const concept of concepts) for (let i = concept.start; i < concept.end; i++) conceptCovered.add(i);
+
+    // The learner's own terms, typos corrected; words explained by a concept phrase are noted.
+    const own = new Map<string, boolean>();
+    const hasReference = references.unit !== null || references.ac !== null || references.lo !== null;
+    words.forEach((word, position) => {
+      if (vocabulary.fillers.has(word)) return;
+      const term = text.processTerm(index.correct(word));
+      if (!term || (hasReference && (REFERENCE_WORDS.has(term) || /^\d+$/.test(term)))) return;
+      own.set(term, (own.get(term) ?? false) || conceptCovered.has(position));
+    });
+    const ownTerms = [...own.keys()];
+    const expansion = [...new Set(concepts.flatMap((c) => text.terms(c.terms)))].filter((term) => !own.has(term));
+    const query: QueryTerm[] = [
+      ...ownTerms.map((term) => ({ term, weight: 1 })),
+      ...expansion.map((term) => ({ term, weight: EXPANSION_WEIGHT })),
+    ];
+    const lexical = index.search(query, 40);
+    const top = lexical[0]?.score ?? 0;
+    const byId = new Map<string, { score: number; hit: LexicalHit | null }>();
+    for (const hit of lexical) byId.set(hit.id, { score: top > 0 ? hit.score / top : 0, hit });
+    const bonus = (id: string, amount: number) => {
+      if (!knowledge.record(id)) return;
+      const entry = byId.get(id) ?? { score: 0, hit: null };
+      entry.score += amount;
+      byId.set(id, entry);
+    };
+
+    // Explicit references outrank everything; a unit alone narrows rather than decides.
+    const unit = references.unit ?? (references.ac ? (options.context?.unit ?? null) : null);
+    let explicitId: string | null = null;
+    if (references.ac) {
+      const candidates = criteriaByAc.get(references.ac) ?? [];
+      const inUnit = unit !== null ? candidates.find((id) => id === `u${unit}.ac${references.ac}`) : undefined;
+      if (inUnit) explicitId = inUnit;
+      else for (const id of candidates) bonus(id, 0.8);
+    } else if (references.unit !== null && references.lo !== null) {
+      explicitId = knowledge.record(`u${references.unit}.lo${references.lo}`) ? `u${references.unit}.lo${references.lo}` : null;
+    } else if (references.unit !== null && ownTerms.filter((t) => !own.get(t)).length <= 1 && expansion.length === 0) {
+      explicitId = knowledge.record(`u${references.unit}`) ? `u${references.unit}` : null;
+    }
+    if (!explicitId && options.force && knowledge.record(options.force)) explicitId = options.force;
+    if (explicitId) bonus(explicitId, 3);
+    if (references.unit !== null && !explicitId) {
+      for (const id of byId.keys()) if (knowledge.record(id)?.unit === references.unit) bonus(id, 0.5);
+      bonus(`u${references.unit}`, 0.3);
+    }
+    for (const acronym of references.acronyms) bonus(acronym.id, acronym.strong ? 1.2 : 0.4);
+    const conceptRecords = new Set(concepts.flatMap((c) => c.records));
+    for (const id of conceptRecords) bonus(id, 0.35);
+    for (const id of options.favour ?? []) bonus(id, 0.3);
+
+    const coverageOf = (hit: LexicalHit | null) => {
+      let total = 0;
+      let covered = 0;
+      for (const [term, byConcept] of own) {
+        const weight = index.idf(term);
+        total += weight;
+        covered += weight * Math.max(byConcept ? 1 : 0, hit?.evidence[term] ?? 0);
+      }
+      return total > 0 ? covered / total : 0;
+    };
+    const hits = [...byId.entries()]
+      .map(([id, entry]) => ({ id, score: entry.score, coverage: coverageOf(entry.hit) }))
+      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+      .slice(0, 8);
+
+    const best = hits[0];
+    const strongAcronym = best !== undefined && references.acronyms.some((a) => a.strong && a.id === best.id);
+    const grounded =
+      best !== undefined &&
+      (explicitId !== null ||
+        strongAcronym ||
+        best.coverage >= MIN_COVERAGE ||
+        (conceptRecords.has(best.id) && best.coverage >= MIN_COVERAGE_WITH_CONCEPT));
+    return {
+      hits,
+      grounded,
+      references,
+      concepts,
+      ownTerms,
+      queryTerms: [...ownTerms, ...expansion],
+      explicit: explicitId !== null && best?.id === explicitId,
+    };
+  };
+
+  return { knowledge, vocabulary, index, buildMs: performance.now() - started, retrieve, references: (question) => findReferences(question, acronyms) };
+}

@@ -1,0 +1,164 @@
+/**
+ * The lexical index over every knowledge record worth finding (MiniSearch, BM25): criteria with
+ * their amplification and assessment guidance, unit and outcome overviews, qualification facts,
+ * topic-note sections, legislation and glossary records. Field boosts favour a criterion's own
+ * words over guidance prose; a domain word list corrects learners' typos to words the knowledge
+ * base uses (MiniSearch's SearchableMap fuzzy look-up) before stemming.
+ */
+import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import type { KnowledgeRecord } from '../knowledge/types.js';
+import type { TextPipeline } from './text.js';
+import { STOP_WORDS } from './text.js';
+
+/** The fields each record is split into, with their search boosts. */
+const FIELD_BOOST = { title: 3, headings: 2, items: 1.2, context: 0.8, guidance: 0.3 } as const;
+type Field = keyof typeof FIELD_BOOST;
+const FIELDS = Object.keys(FIELD_BOOST) as Field[];
+
+/** How much a match in each field counts as evidence that the record answers the question. */
+const FIELD_EVIDENCE: Record<Field, number> = { title: 1, headings: 1, items: 1, context: 0.6, guidance: 0.5 };
+
+/** Overviews and outcome records rank a little below the criteria they summarise. */
+const KIND_BOOST: Record<KnowledgeRecord['kind'], number> = {
+  criterion: 1,
+  glossary: 1,
+  legislation: 0.9,
+  qualification: 0.9,
+  note: 0.85,
+  unit: 0.8,
+  outcome: 0.55,
+};
+
+/** Section headings that are guidance or bookkeeping rather than subject content. */
+const GUIDANCE_HEADING = /^(Assessment guidance|Assessment|Delivery)\b/;
+const SKIPPED_HEADING = /^(Suggested resources|Unit facts|Essential resources|Funding|How the specification names it|Checked)\b/;
+/** Outcome-wide guidance repeated in each of its criteria: indexed once, in the outcome's record. */
+const OUTCOME_GUIDANCE = /^Assessment guidance for learning outcome/;
+
+/** A term of the query with its weight (1 for the learner's words, less for vocabulary additions). */
+export interface QueryTerm {
+  term: string;
+  weight: number;
+}
+
+/** One lexical result. */
+export interface LexicalHit {
+  id: string;
+  /** BM25 score × kind boost. */
+  score: number;
+  /** For each query term the record matches: how strong the evidence is (1 in its own words, less in guidance). */
+  evidence: Record<string, number>;
+}
+
+/** The built index. */
+export interface AskIndex {
+  search(terms: QueryTerm[], limit?: number): LexicalHit[];
+  /** Inverse document frequency of a term; unknown terms get the highest value. */
+  idf(term: string): number;
+  /** A known word for a misspelt one ("custmer" → "customer"), or the word itself. */
+  correct(word: string): string;
+  readonly documentCount: number;
+}
+
+interface IndexDocument extends Record<Field, string> {
+  id: string;
+}
+
+/**
+ * Builds the index from the records.
+ * @param contextOf the unit and outcome titles of a record (so "Unit 5" words can find its criteria)
+ * @param extraWords words the spelling corrector should also know (the learner vocabulary's)
+ */
+export function buildIndex(records: KnowledgeRecord[], text: TextPipeline, contextOf: (record: KnowledgeRecord) => string, extraWords: string[] = []): AskIndex {
+  // Each field is normalised once (the slow part); MiniSearch and the word lists reuse the words.
+  const documents = records.map((record) => toDocument(record, contextOf(record), text));
+  const kindOf = new Map(records.map((record) => [record.id, record.kind]));
+  const search = new MiniSearch<IndexDocument>({
+    fields: FIELDS,
+    storeFields: [],
+    tokenize: (value) => value.split(' '),
+    processTerm: (word) => text.processTerm(word),
+    searchOptions: { boost: FIELD_BOOST, processTerm: (term) => term },
+  });
+  search.addAll(documents);
+
+  const documentFrequency = new Map<string, number>();
+  const counts = new Map<string, number>();
+  for (const document of documents) {
+    const seen = new Set<string>();
+    for (const field of FIELDS) {
+      for (const word of document[field].split(' ')) {
+        if (word === '') continue;
+        counts.set(word, (counts.get(word) ?? 0) + 1);
+        const term = text.processTerm(word);
+        if (term) seen.add(term);
+      }
+    }
+    for (const term of seen) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
+  for (const word of extraWords) counts.set(word, (counts.get(word) ?? 0) + 1);
+  // The spelling corrector's word list: one entry per distinct word.
+  const wordCounts = new SearchableMap<number>();
+  for (const [word, count] of counts) wordCounts.set(word, count);
+
+  const total = documents.length;
+  const idf = (term: string) => {
+    const df = documentFrequency.get(term) ?? 0;
+    return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+  };
+
+  return {
+    documentCount: total,
+    idf,
+    correct(word) {
+      if (word.length < 5 || STOP_WORDS.has(word) || wordCounts.has(word) || /\d/.test(word)) return word;
+      const candidates = wordCounts.fuzzyGet(word, word.length >= 8 ? 2 : 1);
+      let best: { word: string; distance: number; count: number } | null = null;
+      for (const [candidate, [count, distance]] of candidates) {
+        if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { word: candidate, distance, count };
+      }
+      return best?.word ?? word;
+    },
+    search(terms, limit = 10) {
+      if (terms.length === 0) return [];
+      const weights = new Map<string, number>();
+      for (const { term, weight } of terms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+      const results = search.search([...weights.keys()].join(' '), { boostTerm: (term) => weights.get(term) ?? 1 });
+      return results
+        .map((result) => {
+          const match = result.match as Record<string, Field[]>;
+          const evidence = Object.fromEntries(Object.entries(match).map(([term, fields]) => [term, Math.max(...fields.map((f) => FIELD_EVIDENCE[f]))]));
+          const id = String(result.id);
+          return { id, score: result.score * KIND_BOOST[kindOf.get(id) ?? 'criterion'], evidence };
+        })
+        .sort((a, b) => b.score - a.score)
+        .slice(0, limit);
+    },
+  };
+}
+
+function toDocument(record: KnowledgeRecord, context: string, text: TextPipeline): IndexDocument {
+  const headings: string[] = [];
+  const items: string[] = [];
+  const guidance: string[] = [];
+  for (const section of record.sections) {
+    if (SKIPPED_HEADING.test(section.heading) || (record.kind === 'criterion' && OUTCOME_GUIDANCE.test(section.heading))) continue;
+    if (GUIDANCE_HEADING.test(section.heading)) {
+      guidance.push(...section.items);
+      continue;
+    }
+    // A note's single section repeats its title; a glossary's headings are bookkeeping.
+    if (record.kind === 'criterion' || record.kind === 'qualification' || record.kind === 'unit') headings.push(section.heading);
+    items.push(...section.items);
+  }
+  const words = (value: string) => text.words(value).join(' ');
+  return {
+    id: record.id,
+    title: words(record.title),
+    headings: words(headings.join('. ')),
+    items: words(items.join('. ')),
+    context: words(context),
+    guidance: words(guidance.join(' ')),
+  };
+}
