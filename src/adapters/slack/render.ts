@@ -41,7 +41,9 @@ export function renderReply(value: Reply): SlackMessage {
 function renderBlock(block: Block): types.KnownBlock[] {
   switch (block.type) {
     case 'heading': {
-      const text = toPlainTextObject(block.text, L.headerText);
+      const text = toPlainTextObject(block.text, Number.POSITIVE_INFINITY);
+      // A heading too long for a header block (a long criterion title) stays whole, in bold.
+      if (text.length > L.headerText) return sections(`*${escapeMrkdwn(text)}*`);
       return text ? [{ type: 'header', text: { type: 'plain_text', text, emoji: true } }] : [];
     }
     case 'text':

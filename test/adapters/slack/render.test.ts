@@ -124,9 +124,13 @@ describe('limits', () => {
     expect(context.elements.at(-1).text).toBe('and 6 more');
   });
 
-  it('caps header text at 150 characters', () => {
-    const [header] = renderReply(reply([heading('H'.repeat(400))])).blocks as any[];
-    expect(header.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
+  it('keeps a heading longer than a header block allows whole, as a bold section', () => {
+    const long = `Unit 1 · LO4 · AC 4.4 — ${'Explain how equality legislation affects customer service '.repeat(3)}`.trim();
+    const [block] = renderReply(reply([heading(long)])).blocks as any[];
+    expect(long.length).toBeGreaterThan(SLACK_LIMITS.headerText);
+    expect(block).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*${long}*`, verbatim: true } });
+    const [header] = renderReply(reply([heading('H'.repeat(150))])).blocks as any[];
+    expect(header.type).toBe('header');
   });
 });
 
