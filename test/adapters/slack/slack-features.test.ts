@@ -1,0 +1,104 @@
+/**
+ * The real features through Slack: ask, quiz and review as registered in the core (each block
+ * runs once its command is registered). Real Bolt app, fake Slack API, offline (no LLM).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { formCallbackId } from '../../../src/adapters/slack/render.js';
+import { findCommand } from '../../../src/core/commands/dispatch.js';
+import { CLASS_CHANNEL, LEARNER, TUTOR, buttonClick, commandFields, envelope, formSubmission, mention, messageShortcut } from './payloads.js';
+import { blockText, startSlackHarness, type SlackHarness } from './harness.js';
+
+let h: SlackHarness;
+
+beforeAll(async () => {
+  h = await startSlackHarness();
+});
+
+afterAll(async () => {
+  await h.close();
+});
+
+beforeEach(() => {
+  h.fake.calls.length = 0;
+  h.fake.responses.length = 0;
+});
+
+const responseTo = async (tag: string) => {
+  await h.fake.waitFor(() => h.fake.responses.some((r) => r.tag === tag), 10_000);
+  return h.fake.responses.find((r) => r.tag === tag)!.body;
+};
+const buttonsOf = (blocks: any[]) => blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements);
+const contextOf = (blocks: any[]) => blocks.filter((b) => b.type === 'context').flatMap((b) => b.elements.map((e: any) => e.text)).join(' ');
+
+describe.runIf(findCommand('ask'))('ask in Slack', () => {
+  it("answers a learner's @mention in its thread with a cited answer and feedback buttons", async () => {
+    await h.send.event(envelope(mention('whats the diff between ppl i work with and ppl who buy stuff', { ts: '1767605000.000100' })));
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length === 1, 10_000);
+    const { body } = h.fake.callsTo('chat.postMessage')[0]!;
+    expect(body.channel).toBe(CLASS_CHANNEL);
+    expect(body.thread_ts).toBe('1767605000.000100');
+    expect(contextOf(body.blocks)).toMatch(/Unit \d+/);
+    expect(body.text.toLowerCase()).toContain('customer');
+    expect(buttonsOf(body.blocks).map((b: any) => b.text.text)).toEqual(['Helpful', 'Not helpful']);
+  });
+
+  it('stores a click on "Helpful" and thanks only the learner who clicked', async () => {
+    await h.send.event(envelope(mention('what does LASS stand for?', { ts: '1767605100.000100' })));
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length === 1, 10_000);
+    const helpful = buttonsOf(h.fake.callsTo('chat.postMessage')[0]!.body.blocks).find((b: any) => b.text.text === 'Helpful');
+    await h.send.interaction(buttonClick({ value: helpful.value, actionId: helpful.action_id, responseUrl: h.fake.responseUrl('vote'), threadTs: '1767605100.000100' }));
+    const vote = await responseTo('vote');
+    expect(vote.response_type).toBe('ephemeral');
+    await h.send.interaction(buttonClick({ value: helpful.value, responseUrl: h.fake.responseUrl('again') }));
+    expect((await responseTo('again')).text).toMatch(/already/i);
+  });
+
+  it('answers /ask in the channel through the response_url', async () => {
+    await h.send.command(commandFields({ command: '/ask', text: 'what is an internal customer?', responseUrl: h.fake.responseUrl('ask') }));
+    const body = await responseTo('ask');
+    expect(body.response_type).toBe('in_channel');
+    expect(contextOf(body.blocks)).toMatch(/Unit \d+/);
+  });
+});
+
+describe.runIf(findCommand('quiz'))('quiz in Slack', () => {
+  it('posts a question with answer buttons; a click gets private feedback with the explanation and citation', async () => {
+    await h.send.command(commandFields({ command: '/quiz', text: '1', responseUrl: h.fake.responseUrl('quiz') }));
+    const question = await responseTo('quiz');
+    const buttons = buttonsOf(question.blocks);
+    expect(buttons.length).toBeGreaterThanOrEqual(3);
+    await h.send.interaction(buttonClick({ value: buttons[0].value, actionId: buttons[0].action_id, user: LEARNER, responseUrl: h.fake.responseUrl('answer') }));
+    const feedback = await responseTo('answer');
+    expect(feedback.replace_original === true || feedback.response_type === 'ephemeral').toBe(true);
+    expect(blockText(feedback.blocks)).toMatch(/Correct|Not quite/);
+    expect(contextOf(feedback.blocks)).toMatch(/Unit \d+|Topic note|Legislation|Glossary|Qualification/);
+  });
+});
+
+describe.runIf(findCommand('review'))('review in Slack', () => {
+  const draft = 'hi. you should have read the terms. its our policy and i cant do anything. send me your card number';
+
+  it('lets a tutor review a draft from a modal, with the feedback sent privately by DM', async () => {
+    await h.send.command(commandFields({ command: '/review', user: TUTOR, responseUrl: h.fake.responseUrl('review-form'), triggerId: 'trigger-review' }));
+    await h.fake.waitFor(() => h.fake.callsTo('views.open').length === 1, 10_000);
+    const { view } = h.fake.callsTo('views.open')[0]!.body;
+    expect(view.blocks[0].element).toMatchObject({ type: 'plain_text_input', multiline: true });
+    await h.send.interaction(formSubmission({ callbackId: formCallbackId('review'), value: draft, user: TUTOR, privateMetadata: view.private_metadata }));
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').some((c) => c.body.channel === TUTOR), 10_000);
+    const dm = h.fake.callsTo('chat.postMessage').find((c) => c.body.channel === TUTOR)!.body;
+    expect(dm.blocks.length).toBeGreaterThan(1);
+    expect(contextOf(dm.blocks) + blockText(dm.blocks)).toMatch(/Unit 3|AC 2\.2|Unit 1|AC 4\.5/);
+  });
+
+  it('reviews a draft given after /review privately', async () => {
+    await h.send.command(commandFields({ command: '/review', text: draft, user: TUTOR, responseUrl: h.fake.responseUrl('review-inline') }));
+    expect((await responseTo('review-inline')).response_type).toBe('ephemeral');
+  });
+
+  it('reviews another message with the "Review this reply" shortcut, privately', async () => {
+    await h.send.interaction(messageShortcut({ text: draft, responseUrl: h.fake.responseUrl('review-shortcut') }));
+    const body = await responseTo('review-shortcut');
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.blocks.length).toBeGreaterThan(1);
+  });
+});
