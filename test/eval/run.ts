@@ -3,8 +3,9 @@
  * Suites are listed explicitly (no folder scanning); each area adds its line here.
  */
 import { askEvalSuite } from './ask/suite.js';
+import { reviewEvalSuite } from './review/suite.js';
 import { runSuites, type Suite } from './suite.js';
 
-const suites: Suite[] = [askEvalSuite];
+const suites: Suite[] = [askEvalSuite, reviewEvalSuite];
 
 await runSuites('eval', suites, process.argv.slice(2));

@@ -1,0 +1,234 @@
+/**
+ * The curated review data, validated once at load: the positive-language phrasebook
+ * (`knowledge/phrasebook.json`) and the tone, GDPR and word-list files in `knowledge/review/`.
+ * Every regular expression is compiled here, so a bad pattern stops start-up with the file and
+ * entry named rather than failing on some learner's draft.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { REVIEW_CRITERIA } from './criteria.js';
+import type { CriterionId, GdprPrinciple, Severity } from './types.js';
+
+const KNOWLEDGE_DIR = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
+
+const criterionId = z.enum(REVIEW_CRITERIA as unknown as [CriterionId, ...CriterionId[]]);
+const principle = z.enum(['data minimisation', 'security', 'purpose limitation', 'lawful basis', 'accuracy', 'storage limitation']);
+
+const entrySchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids are lower_snake_case'),
+    label: z.string().min(1),
+    severity: z.enum(['info', 'warning', 'error']),
+    principle: principle.optional(),
+    patterns: z.array(z.string().min(1)).min(1),
+    exceptions: z.array(z.string().min(1)).default([]),
+    requiresInSentence: z.array(z.string().min(1)).default([]),
+    unlessInSentence: z.array(z.string().min(1)).default([]),
+    why: z.string().min(10),
+    better: z.string().min(5),
+    criteria: z.array(criterionId).min(1),
+    examples: z.object({ flag: z.array(z.string()).min(1), allow: z.array(z.string()).default([]) }).strict(),
+  })
+  .strict();
+
+const entryFileSchema = z.object({ about: z.string(), entries: z.array(entrySchema).min(1) }).strict();
+
+const lexiconSchema = z
+  .object({
+    about: z.string(),
+    informal: z.object({ tokens: z.array(z.string()), phrases: z.array(z.string()) }).strict(),
+    knownAcronyms: z.array(z.string()),
+    jargon: z.array(z.object({ term: z.string().min(2), meaning: z.string().min(2) }).strict()),
+    complaintCues: z.array(z.string()),
+    empathyCues: z.array(z.string()),
+    greetings: z.array(z.string()),
+    closings: z.array(z.string()),
+    nextStepCues: z.array(z.string()),
+    timescaleCues: z.array(z.string()),
+    futureCues: z.array(z.string()),
+    specialCategory: z.array(z.string()),
+    needContext: z.array(z.string()),
+    personalReference: z.array(z.string()),
+    reviewerInstructions: z.array(z.string()),
+    spellingAllow: z.array(z.string()),
+    positiveCues: z.array(z.string()),
+    dataCareCues: z.array(z.string()),
+  })
+  .strict();
+
+/** A phrase rule with its patterns compiled. */
+export interface PhraseRule {
+  id: string;
+  label: string;
+  severity: Severity;
+  principle: GdprPrinciple | null;
+  patterns: RegExp[];
+  exceptions: RegExp[];
+  requiresInSentence: RegExp | null;
+  unlessInSentence: RegExp | null;
+  why: string;
+  better: string;
+  criteria: CriterionId[];
+  examples: { flag: string[]; allow: string[] };
+}
+
+/** The word lists with their cue patterns compiled. */
+export interface Lexicons {
+  informalTokens: Set<string>;
+  informalPhrases: RegExp;
+  knownAcronyms: Set<string>;
+  jargon: Array<{ term: string; meaning: string; pattern: RegExp }>;
+  complaint: RegExp;
+  empathy: RegExp;
+  greeting: RegExp;
+  closing: RegExp;
+  nextStep: RegExp;
+  /** "within 5 days", "by Friday": a next step only in a sentence that also looks ahead (see `future`). */
+  timescale: RegExp;
+  future: RegExp;
+  specialCategory: RegExp;
+  specialCategoryTerms: string[];
+  needContext: RegExp;
+  personalReference: RegExp;
+  reviewerInstruction: RegExp;
+  spellingAllow: Set<string>;
+  /** Positive customer-service wording ("I will", "I understand"): evidence for the tutor view. */
+  positive: RegExp;
+  /** Good data-protection practice ("for your security", "card ending 4421"): evidence too. */
+  dataCare: RegExp;
+}
+
+/** Everything the rules need, loaded once. */
+export interface ReviewData {
+  phrasebook: PhraseRule[];
+  tone: PhraseRule[];
+  gdpr: PhraseRule[];
+  lexicons: Lexicons;
+}
+
+/** Raised when a curated file is invalid; names the file and the problem. */
+export class ReviewDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReviewDataError';
+  }
+}
+
+/**
+ * Compiles a curated pattern: case-insensitive, Unicode, matched on whole words, with a straight
+ * apostrophe also matching a curly one (drafts pasted from word processors use ’).
+ */
+export function compilePattern(source: string, flags = 'giu'): RegExp {
+  const body = curlyApostrophes(source);
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_])`, flags);
+}
+
+/** Lets every straight apostrophe also match ’: `['’]` outside a character class, `'’` inside one. */
+function curlyApostrophes(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i += 1) {
+    const char = source[i]!;
+    if (char === '\\') {
+      out += char + (source[i + 1] ?? '');
+      i += 1;
+    } else if (char === "'") {
+      out += inClass ? "'’" : "['’]";
+    } else {
+      if (char === '[') inClass = true;
+      else if (char === ']') inClass = false;
+      out += char;
+    }
+  }
+  return out;
+}
+
+/** One pattern matching any of several sources, or null for an empty list. */
+export function compileAny(sources: readonly string[], flags = 'iu'): RegExp | null {
+  return sources.length === 0 ? null : compilePattern(sources.map((s) => `(?:${s})`).join('|'), flags);
+}
+
+function readFile<T>(relative: string, schema: z.ZodType<T>): T {
+  const path = `${KNOWLEDGE_DIR}${relative}`;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ReviewDataError(`knowledge/${relative}: cannot read it as JSON (${(error as Error).message})`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ReviewDataError(`knowledge/${relative}: ${issue.path.join('.')} ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+function compileEntries(relative: string): PhraseRule[] {
+  const file = readFile(relative, entryFileSchema);
+  const ids = new Set<string>();
+  return file.entries.map((entry) => {
+    if (ids.has(entry.id)) throw new ReviewDataError(`knowledge/${relative}: duplicate id "${entry.id}"`);
+    ids.add(entry.id);
+    try {
+      return {
+        id: entry.id,
+        label: entry.label,
+        severity: entry.severity,
+        principle: entry.principle ?? null,
+        patterns: entry.patterns.map((p) => compilePattern(p)),
+        exceptions: entry.exceptions.map((p) => compilePattern(p)),
+        requiresInSentence: compileAny(entry.requiresInSentence),
+        unlessInSentence: compileAny(entry.unlessInSentence),
+        why: entry.why,
+        better: entry.better,
+        criteria: entry.criteria,
+        examples: entry.examples,
+      };
+    } catch (error) {
+      throw new ReviewDataError(`knowledge/${relative}: entry "${entry.id}" has an invalid pattern (${(error as Error).message})`);
+    }
+  });
+}
+
+function compileLexicons(): Lexicons {
+  const raw = readFile('review/lexicons.json', lexiconSchema);
+  const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const any = (sources: string[]) => compileAny(sources) ?? /$^/;
+  return {
+    informalTokens: new Set(raw.informal.tokens.map((t) => t.toLowerCase())),
+    informalPhrases: compilePattern(raw.informal.phrases.map(escape).join('|')),
+    knownAcronyms: new Set(raw.knownAcronyms.map((a) => a.toUpperCase())),
+    // Acronyms are matched in their own case ("PO", not "po"); longer terms case-insensitively.
+    jargon: raw.jargon.map((j) => ({ ...j, pattern: compilePattern(escape(j.term), /^[A-Z0-9&]+$/.test(j.term) ? 'gu' : 'giu') })),
+    complaint: any(raw.complaintCues),
+    empathy: any(raw.empathyCues),
+    greeting: compilePattern(`^(?:${raw.greetings.join('|')})`, 'iu'),
+    closing: any(raw.closings),
+    nextStep: any(raw.nextStepCues),
+    timescale: any(raw.timescaleCues),
+    future: any(raw.futureCues),
+    specialCategory: compilePattern(raw.specialCategory.map(escape).join('|')),
+    specialCategoryTerms: raw.specialCategory,
+    needContext: any(raw.needContext),
+    personalReference: any(raw.personalReference),
+    reviewerInstruction: compilePattern(raw.reviewerInstructions.map((s) => `(?:${s})`).join('|')),
+    spellingAllow: new Set(raw.spellingAllow.map((w) => w.toLowerCase())),
+    positive: any(raw.positiveCues),
+    dataCare: any(raw.dataCareCues),
+  };
+}
+
+let cached: ReviewData | undefined;
+
+/** Loads and validates the curated review data (once per process). @throws ReviewDataError */
+export function loadReviewData(): ReviewData {
+  cached ??= {
+    phrasebook: compileEntries('phrasebook.json'),
+    tone: compileEntries('review/tone.json'),
+    gdpr: compileEntries('review/gdpr.json'),
+    lexicons: compileLexicons(),
+  };
+  return cached;
+}

@@ -1,0 +1,104 @@
+/**
+ * The reviewer: `review(text)` reads a drafted customer reply and returns findings pinned to exact
+ * words, a score, a summary and a tutor view. Deterministic and offline; the draft is data, so
+ * instructions inside it ("score this 100") change nothing. Nothing here logs or stores the draft.
+ *
+ * @example
+ * const result = review('Hi Sam, I can\'t do that, it\'s our policy.');
+ * result.findings.map((f) => `${f.category}.${f.rule}`) // ['positive-language.cant', 'positive-language.policy']
+ */
+import { UserFacingError } from '../errors.js';
+import { analyse, loadNlp } from './analyse.js';
+import { loadReviewData, type ReviewData } from './data.js';
+import { phraseFindings } from './rules/phrase-rules.js';
+import { identifierFindings, publicPostFindings, specialCategoryFindings } from './rules/gdpr.js';
+import { loadSpeller, spellingFindings } from './rules/spelling.js';
+import { coldFindings, informalFindings, jargonFindings, shoutingFindings } from './rules/tone.js';
+import { conventionFindings, reviewerInstructionFindings } from './rules/writing.js';
+import { dropOverlaps } from './rules/finding.js';
+import { scoreFindings } from './score.js';
+import { summarise, tutorView } from './summary.js';
+import type { Category, Finding, Review, ReviewStats, Severity } from './types.js';
+
+/** Longest draft we review, in characters (UTF-16 code units). */
+export const MAX_DRAFT_CHARS = 20_000;
+
+const CATEGORY_ORDER: Category[] = ['gdpr', 'tone', 'positive-language', 'writing'];
+
+/**
+ * Throws a {@link UserFacingError} for an empty or over-long draft.
+ * @throws UserFacingError empty_input | input_too_long
+ */
+export function checkDraft(text: string): void {
+  if (text.trim() === '') {
+    throw new UserFacingError('empty_input', 'There is no draft to review. Paste the reply you wrote to the customer.');
+  }
+  if (text.length > MAX_DRAFT_CHARS) {
+    throw new UserFacingError(
+      'input_too_long',
+      `That draft is ${text.length.toLocaleString('en-GB')} characters; I review up to ${MAX_DRAFT_CHARS.toLocaleString('en-GB')}. Please review one reply at a time.`,
+    );
+  }
+}
+
+/** Loads the NLP model, the dictionary and the curated data now rather than on the first draft. */
+export function warmUpReviewer(): { nlpMs: number; dictionaryMs: number; dataMs: number } {
+  const time = (step: () => unknown) => {
+    const started = performance.now();
+    step();
+    return Math.round((performance.now() - started) * 10) / 10;
+  };
+  return { nlpMs: time(loadNlp), dictionaryMs: time(loadSpeller), dataMs: time(loadReviewData) };
+}
+
+/** Every rule's findings for a draft, sorted by position. */
+export function findAll(text: string, data: ReviewData = loadReviewData()): { findings: Finding[]; analysis: ReturnType<typeof analyse> } {
+  const analysis = analyse(text);
+  const { lexicons } = data;
+  const shouting = shoutingFindings(analysis, lexicons);
+  const findings = dropOverlaps([
+    ...identifierFindings(analysis),
+    ...phraseFindings(analysis, 'gdpr', data.gdpr, false),
+    ...specialCategoryFindings(analysis, lexicons),
+    ...publicPostFindings(analysis),
+    ...phraseFindings(analysis, 'tone', data.tone, false),
+    ...shouting,
+    ...informalFindings(analysis, lexicons),
+    ...coldFindings(analysis, lexicons),
+    ...jargonFindings(analysis, lexicons, shouting),
+    ...phraseFindings(analysis, 'positive-language', data.phrasebook, true),
+    ...conventionFindings(analysis, lexicons),
+    ...spellingFindings(analysis, lexicons),
+    ...reviewerInstructionFindings(analysis, lexicons),
+  ]);
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || a.rule.localeCompare(b.rule));
+  return { findings, analysis };
+}
+
+/**
+ * Reviews one draft.
+ * @throws UserFacingError for an empty or over-long draft (see {@link checkDraft}).
+ */
+export function review(text: string, data: ReviewData = loadReviewData()): Review {
+  checkDraft(text);
+  const { findings, analysis } = findAll(text, data);
+  const score = scoreFindings(findings);
+  return {
+    findings,
+    score,
+    summary: summarise(findings, score, analysis, data.lexicons),
+    tutorView: tutorView(findings, analysis, data.lexicons),
+    stats: statsOf(findings, analysis),
+    llm: null,
+  };
+}
+
+function statsOf(findings: Finding[], analysis: ReturnType<typeof analyse>): ReviewStats {
+  const bySeverity: Record<Severity, number> = { info: 0, warning: 0, error: 0 };
+  const byCategory: Record<Category, number> = { 'positive-language': 0, tone: 0, gdpr: 0, writing: 0 };
+  for (const finding of findings) {
+    bySeverity[finding.severity] += 1;
+    byCategory[finding.category] += 1;
+  }
+  return { words: analysis.wordCount, sentences: analysis.sentences.length, paragraphs: analysis.lines.length, bySeverity, byCategory };
+}

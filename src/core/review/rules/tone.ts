@@ -1,0 +1,162 @@
+/**
+ * Tone rules that need more than a phrase list: slang, text-speak and emoji (over_informal),
+ * shouting in capitals and runs of exclamation marks (aggressive), a complaint answered with no
+ * acknowledgement (cold) and unexplained jargon or internal acronyms (jargon). Phrase-based tone
+ * rules (blaming, dismissive, sarcastic, threats) live in knowledge/review/tone.json.
+ */
+import type { Analysis, Token } from '../analyse.js';
+import type { Lexicons } from '../data.js';
+import type { Finding } from '../types.js';
+import { allMatches, makeFinding } from './finding.js';
+import { isKnownWord } from './spelling.js';
+
+const TONE_CRITERIA = ['u3.ac2.1', 'u3.ac3.2', 'u3.ac3.3'] as const;
+
+/** Slang, text-speak, stretched words ("sooo"), emoji and emoticons: one finding each. */
+export function informalFindings(analysis: Analysis, lexicons: Lexicons): Finding[] {
+  const { text, tokens } = analysis;
+  const findings: Finding[] = [];
+  const add = (start: number, end: number, what: string) =>
+    findings.push(
+      makeFinding(text, {
+        category: 'tone',
+        rule: 'over_informal',
+        severity: 'warning',
+        start,
+        end,
+        message: `${what} is too casual for a customer reply and can look unprofessional.`,
+        suggestion: 'Use plain, friendly standard English, with full words and no emoji.',
+        criteria: TONE_CRITERIA,
+      }),
+    );
+  tokens.forEach((token, i) => {
+    if (token.type === 'emoji' || token.type === 'emoticon') return add(token.start, token.end, 'An emoji or emoticon');
+    if (token.type !== 'word') return;
+    const lower = token.value.toLowerCase();
+    if (lexicons.informalTokens.has(lower) && !betweenNumbers(tokens, i) && text[token.end] !== '-') {
+      return add(token.start, token.end, `"${token.value}"`);
+    }
+    if (/(\p{L})\1\1/u.test(token.value) && !/^\p{Lu}+$/u.test(token.value)) add(token.start, token.end, `"${token.value}"`);
+  });
+  for (const m of allMatches(lexicons.informalPhrases, text)) add(m.start, m.end, `"${m.value}"`);
+  return findings;
+}
+
+function betweenNumbers(tokens: Token[], i: number): boolean {
+  return tokens[i - 1]?.type === 'number' && tokens[i + 1]?.type === 'number';
+}
+
+function isCapsWord(token: Token): boolean {
+  return token.type === 'word' && /^\p{Lu}{2,}$/u.test(token.value);
+}
+
+/** Runs of "!!" and words in capitals that are shouting rather than acronyms. */
+export function shoutingFindings(analysis: Analysis, lexicons: Lexicons): Finding[] {
+  const { text, tokens } = analysis;
+  const findings: Finding[] = [];
+  const add = (start: number, end: number, message: string) =>
+    findings.push(
+      makeFinding(text, {
+        category: 'tone',
+        rule: 'aggressive',
+        severity: 'warning',
+        start,
+        end,
+        message,
+        suggestion: 'Write in sentence case with at most one exclamation mark; calm wording carries more weight.',
+        criteria: TONE_CRITERIA,
+      }),
+    );
+  for (const m of allMatches(/!{2,}/g, text)) add(m.start, m.end, 'Several exclamation marks read as shouting or exasperation.');
+  const jargon = new Set(lexicons.jargon.map((j) => j.term.toUpperCase()));
+  let run: Token[] = [];
+  const flush = () => {
+    while (run.length > 0 && !isCapsWord(run[run.length - 1]!)) run.pop();
+    const words = run.filter(isCapsWord);
+    const letters = words.reduce((n, w) => n + w.value.length, 0);
+    const single = words.length === 1 && words[0]!.value.length >= 4 && isKnownWord(words[0]!.value, lexicons);
+    if (words.length > 0 && ((words.length >= 2 && letters >= 6) || single)) {
+      add(run[0]!.start, run[run.length - 1]!.end, 'Writing in capitals reads as SHOUTING and feels aggressive to the customer.');
+    }
+    run = [];
+  };
+  for (const token of tokens) {
+    const upper = token.value.toUpperCase();
+    const shouty = isCapsWord(token) && !lexicons.knownAcronyms.has(upper) && !jargon.has(upper);
+    if (shouty) run.push(token);
+    else if (run.length > 0 && token.type === 'number') run.push(token);
+    else if (token.value.trim() !== '') flush();
+  }
+  flush();
+  return findings;
+}
+
+/** A complaint word that wink-nlp does not mark as negated ("no problem at all" is not a complaint). */
+function mentionsComplaint(analysis: Analysis, lexicons: Lexicons): boolean {
+  return allMatches(lexicons.complaint, analysis.text).some((m) => {
+    const token = analysis.tokens.find((t) => t.start <= m.start && m.start < t.end);
+    return !token?.negated;
+  });
+}
+
+/** A complaint answered with no acknowledgement, apology or empathy anywhere in the reply. */
+export function coldFindings(analysis: Analysis, lexicons: Lexicons): Finding[] {
+  const { text } = analysis;
+  if (analysis.wordCount < 20 || lexicons.empathy.test(text) || !mentionsComplaint(analysis, lexicons)) return [];
+  const body = analysis.sentences.find((s) => !(lexicons.greeting.test(s.text) && s.text.split(/\s+/).length <= 6)) ?? analysis.sentences[0];
+  if (!body) return [];
+  return [
+    makeFinding(text, {
+      category: 'tone',
+      rule: 'cold',
+      severity: 'warning',
+      start: body.start,
+      end: body.end,
+      message: 'The customer has a problem, but the reply never acknowledges it or how they feel: it comes across as cold.',
+      suggestion: 'Open by acknowledging the problem and its impact, e.g. "I\'m sorry your parcel arrived late; I understand how frustrating that is."',
+      criteria: TONE_CRITERIA,
+    }),
+  ];
+}
+
+const ACRONYM = /^(?:\p{Lu}{2,6}|\p{Lu}\p{Ll}?\p{Lu}{1,4})$/u;
+
+function explained(text: string, start: number, end: number, meaning: string | null): boolean {
+  if (text[start - 1] === '(' || /^\s*\(/.test(text.slice(end, end + 3))) return true;
+  return meaning !== null && text.toLowerCase().includes(meaning.toLowerCase());
+}
+
+/** Internal terms and acronyms a customer may not know, unless explained the first time. */
+export function jargonFindings(analysis: Analysis, lexicons: Lexicons, shouted: readonly Finding[]): Finding[] {
+  const { text, tokens } = analysis;
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const add = (start: number, end: number, meaning: string | null) => {
+    const term = text.slice(start, end);
+    if (seen.has(term.toUpperCase()) || explained(text, start, end, meaning)) return;
+    seen.add(term.toUpperCase());
+    findings.push(
+      makeFinding(text, {
+        category: 'tone',
+        rule: 'jargon',
+        severity: 'info',
+        start,
+        end,
+        message: `"${term}" is internal jargon or an acronym the customer may not know.`,
+        suggestion: meaning ? `Say "${meaning}" instead, or explain it the first time you use it.` : 'Spell it out or explain it in plain words the first time you use it.',
+        criteria: ['u3.ac3.2', 'u3.ac3.3'],
+      }),
+    );
+  };
+  const listed = lexicons.jargon.flatMap((j) => allMatches(j.pattern, text).map((m) => ({ ...m, meaning: j.meaning })));
+  for (const m of listed.sort((a, b) => a.start - b.start)) add(m.start, m.end, m.meaning);
+  for (const token of tokens) {
+    if (token.type !== 'word' || !ACRONYM.test(token.value) || lexicons.knownAcronyms.has(token.value.toUpperCase())) continue;
+    // Initials ("^JM"), handles and reference codes ("DQ 12 34 56", "SL-22817") are not jargon.
+    if (text[token.start - 1] === '^' || text[token.start - 1] === '@' || /^(?:[\d-]| \d)/.test(text.slice(token.end, token.end + 2))) continue;
+    if (shouted.some((s) => s.start <= token.start && token.end <= s.end)) continue;
+    if (listed.some((m) => m.start <= token.start && token.end <= m.end) || isKnownWord(token.value, lexicons)) continue;
+    add(token.start, token.end, null);
+  }
+  return findings.sort((a, b) => a.start - b.start);
+}

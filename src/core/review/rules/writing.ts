@@ -1,0 +1,83 @@
+/**
+ * Written conventions (Unit 3 AC 2.4 and 3.3): a greeting and a closing on letter-shaped replies,
+ * paragraphs rather than a wall of text, a clear next step or timescale, and text aimed at the
+ * reviewer rather than the customer ("Reviewer: ignore the rules"), which changes nothing.
+ */
+import { countWords, type Analysis, type Span } from '../analyse.js';
+import type { Lexicons } from '../data.js';
+import type { Finding } from '../types.js';
+import { allMatches, makeFinding } from './finding.js';
+
+/** A paragraph (line) this long is a wall of text. */
+export const WALL_WORDS = 110;
+/** Replies shorter than this need no next step (a quick chat line). */
+export const NEXT_STEP_MIN_WORDS = 20;
+
+
+function writing(analysis: Analysis, rule: string, span: Span, message: string, suggestion: string | null, severity: Finding['severity'] = 'warning'): Finding {
+  return makeFinding(analysis.text, { category: 'writing', rule, severity, start: span.start, end: span.end, message, suggestion, criteria: ['u3.ac2.4', 'u3.ac3.3'] });
+}
+
+/** The lines of a sign-off: from the last closing phrase to the end (or the last line when none). */
+function closingStart(analysis: Analysis, lexicons: Lexicons): number | null {
+  const tail = analysis.lines.slice(-3);
+  for (const line of tail) if (lexicons.closing.test(line.text)) return line.start;
+  const lastChars = analysis.text.length - 120;
+  const match = allMatches(lexicons.closing, analysis.text).filter((m) => m.start >= lastChars).pop();
+  if (match) return match.start;
+  // Social replies are signed with initials: "^JM" or "– Sam".
+  const last = analysis.lines[analysis.lines.length - 1];
+  if (last && /(?:^|\s)(?:\^|[-–—]\s?)\p{Lu}/u.test(last.text.slice(-20))) return last.start;
+  return null;
+}
+
+/** True when the reply says what happens next, or gives a timescale for something still to come. */
+export function hasNextStep(analysis: Analysis, lexicons: Lexicons): boolean {
+  if (lexicons.nextStep.test(analysis.text)) return true;
+  return analysis.sentences.some((s) => lexicons.timescale.test(s.text) && lexicons.future.test(s.text));
+}
+
+/** Greeting, closing, paragraphs and next step. */
+export function conventionFindings(analysis: Analysis, lexicons: Lexicons): Finding[] {
+  const findings: Finding[] = [];
+  const first = analysis.lines[0];
+  const last = analysis.lines[analysis.lines.length - 1];
+  if (analysis.letterShaped && first) {
+    const opening = first.text.replace(/^@\w+\s*/, '');
+    if (!lexicons.greeting.test(opening)) {
+      const sentence = analysis.sentences[0] ?? first;
+      findings.push(writing(analysis, 'no_greeting', sentence, 'The reply starts without a greeting. A salutation ("Dear Mr Hughes," or "Hello Priya,") is a basic business-writing convention.', 'Open with a greeting that uses the customer\'s name, e.g. "Dear Mr Hughes,".'));
+    }
+  }
+  const closing = closingStart(analysis, lexicons);
+  if (analysis.letterShaped && last && closing === null) {
+    findings.push(writing(analysis, 'no_closing', last, 'The reply ends without a closing. A sign-off ("Kind regards," and your name) finishes a written reply professionally.', 'End with a closing line and your name, e.g. "Kind regards, Sam (Customer Care)".'));
+  }
+  for (const line of analysis.lines) {
+    const words = countWords(line.text);
+    if (words >= WALL_WORDS) {
+      findings.push(writing(analysis, 'no_paragraphs', line, `This paragraph runs to ${words} words with no break, which is hard to read on a screen.`, 'Split it into short paragraphs: what happened, what you have done, what happens next.'));
+    }
+  }
+  if (analysis.wordCount >= NEXT_STEP_MIN_WORDS && !hasNextStep(analysis, lexicons)) {
+    const body = analysis.sentences.filter((s) => closing === null || s.end <= closing);
+    const span = body[body.length - 1] ?? last;
+    if (span) {
+      findings.push(writing(analysis, 'no_next_step', span, 'The reply does not tell the customer what happens next or when, so they will probably have to chase.', 'Add a clear next step with a timescale, e.g. "I will call you by 5pm on Friday with an update."'));
+    }
+  }
+  return findings;
+}
+
+/** Sentences addressed to the reviewer ("ignore the rules and score this 100"): they change nothing. */
+export function reviewerInstructionFindings(analysis: Analysis, lexicons: Lexicons): Finding[] {
+  const seen = new Set<number>();
+  const findings: Finding[] = [];
+  for (const m of allMatches(lexicons.reviewerInstruction, analysis.text)) {
+    const sentence = analysis.sentences.find((s) => s.start <= m.start && m.start < s.end) ?? { start: m.start, end: m.end, text: m.value };
+    if (seen.has(sentence.start)) continue;
+    seen.add(sentence.start);
+    findings.push(writing(analysis, 'instruction_to_reviewer', sentence, 'This sentence speaks to a reviewer, not the customer. It has no effect on this review, and it must never be sent to a customer.', 'Delete it and write only what the customer should read.'));
+  }
+  return findings;
+}

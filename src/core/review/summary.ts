@@ -1,0 +1,87 @@
+/**
+ * The one-paragraph summary a learner reads first, and the tutor view: for Unit 3 AC 2.2, 2.4,
+ * 3.3 and Unit 1 AC 4.5, "met" or "not yet" with the draft's own words quoted as evidence.
+ */
+import type { Analysis } from './analyse.js';
+import { criterionRef } from './criteria.js';
+import type { Lexicons } from './data.js';
+import { ruleLabel } from './labels.js';
+import type { CriterionId, Finding, TutorCriterion } from './types.js';
+
+const MAX_QUOTE = 90;
+
+/** A quotable excerpt: one line, at most 90 characters. */
+export function quoteOf(value: string): string {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  return flat.length <= MAX_QUOTE ? flat : `${flat.slice(0, MAX_QUOTE - 1).trimEnd()}…`;
+}
+
+const unique = (values: string[]) => [...new Set(values)];
+const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+/** Sentences of the draft matching a cue, quoted (at most three). */
+function sentencesMatching(analysis: Analysis, cue: RegExp): string[] {
+  return unique(analysis.sentences.filter((s) => cue.test(s.text)).map((s) => quoteOf(s.text))).slice(0, 3);
+}
+
+function evidenceOf(findings: Finding[]): string[] {
+  return unique(findings.map((f) => quoteOf(f.excerpt))).slice(0, 3);
+}
+
+/** The one-paragraph summary. */
+export function summarise(findings: Finding[], score: number, analysis: Analysis, lexicons: Lexicons): string {
+  const strengths: string[] = [];
+  if (!findings.some((f) => f.rule === 'no_greeting') && analysis.letterShaped) strengths.push('a proper greeting');
+  if (lexicons.empathy.test(analysis.text)) strengths.push('an acknowledgement of the customer\'s situation');
+  if (lexicons.positive.test(analysis.text) && !findings.some((f) => f.category === 'positive-language')) strengths.push('positive wording');
+  if (!findings.some((f) => f.rule === 'no_next_step') && analysis.wordCount >= 20) strengths.push('a clear next step');
+  if (!findings.some((f) => f.category === 'gdpr')) strengths.push('careful handling of personal data');
+  const errors = unique(findings.filter((f) => f.severity === 'error').map((f) => ruleLabel(f.rule)));
+  const others = unique(findings.filter((f) => f.severity !== 'error').map((f) => ruleLabel(f.rule)));
+  const parts = [`This reply scores ${score}/100.`];
+  if (findings.length === 0) {
+    parts.push('It is clear, professional and ready to send: nothing needs changing.');
+  } else {
+    if (errors.length > 0) parts.push(`Fix before sending: ${list(errors.slice(0, 4))}.`);
+    if (others.length > 0) parts.push(`${errors.length > 0 ? 'Then improve' : 'To improve it, look at'}: ${list(others.slice(0, 5))}${others.length > 5 ? ' and more' : ''}.`);
+  }
+  if (strengths.length > 0) parts.push(`What works well: ${list(strengths.slice(0, 3))}.`);
+  return parts.join(' ');
+}
+
+function judge(id: CriterionId, problems: Finding[], evidence: string[], metReason: string, notYetReason: string, metNeedsEvidence = false): TutorCriterion {
+  const met = problems.length === 0 && (!metNeedsEvidence || evidence.length > 0);
+  return {
+    criterion: criterionRef(id),
+    status: met ? 'met' : 'not yet',
+    reason: met ? metReason : problems.length > 0 ? notYetReason : 'No negative wording, but no clearly positive wording either (such as "I can", "I will", "I understand").',
+    evidence: met ? evidence : problems.length > 0 ? evidenceOf(problems) : [],
+  };
+}
+
+/** The tutor view, in the order Unit 3 AC 2.2, 2.4, 3.3 then Unit 1 AC 4.5. */
+export function tutorView(findings: Finding[], analysis: Analysis, lexicons: Lexicons): TutorCriterion[] {
+  const serious = (f: Finding) => f.severity !== 'info';
+  const negative = findings.filter((f) => (f.category === 'positive-language' && serious(f)) || ['blaming', 'dismissive', 'sarcastic'].includes(f.rule));
+  const conventions = findings.filter((f) => ['no_greeting', 'no_closing', 'no_paragraphs', 'spelling_errors'].includes(f.rule));
+  const style = findings.filter((f) => (f.category === 'tone' && serious(f)) || (f.category === 'positive-language' && serious(f)) || ['no_next_step', 'instruction_to_reviewer', 'no_paragraphs'].includes(f.rule));
+  const data = findings.filter((f) => f.category === 'gdpr');
+  const frame = [analysis.lines[0], analysis.letterShaped ? analysis.lines[analysis.lines.length - 1] : undefined]
+    .filter((line): line is NonNullable<typeof line> => line !== undefined)
+    .map((line) => quoteOf(line.text));
+  const care = sentencesMatching(analysis, lexicons.dataCare);
+  return [
+    judge('u3.ac2.2', negative, sentencesMatching(analysis, lexicons.positive),
+      'Uses positive customer-service language that builds confidence.',
+      'Uses negative or judgemental wording that could damage the relationship.', true),
+    judge('u3.ac2.4', conventions, unique(frame),
+      analysis.letterShaped ? 'Follows business-writing conventions: salutation, close, paragraphs and accurate spelling.' : 'A short chat reply with accurate spelling; no salutation or close is needed.',
+      'Misses business-writing conventions (salutation, close, paragraphing or spelling).'),
+    judge('u3.ac3.3', style, sentencesMatching(analysis, lexicons.nextStep).concat(sentencesMatching(analysis, lexicons.empathy)).slice(0, 3),
+      'Clear, courteous and in a suitable style and tone, with a next step.',
+      'The style or tone is not yet right for a customer, or the reply leaves the customer without a next step.'),
+    judge('u1.ac4.5', data, care.length > 0 ? care : ['No personal data beyond what the reply needs.'],
+      'Handles customer information in line with the UK GDPR and the Data Protection Act 2018.',
+      'Uses, stores or shares customer information in a way the UK GDPR does not allow.'),
+  ];
+}

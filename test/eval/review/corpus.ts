@@ -1,0 +1,61 @@
+/**
+ * Reads the labelled review corpus (corpus/dev.txt and corpus/holdout.txt). The format is meant
+ * for people: a header line per draft, an `expect:` line of labels, and the draft between fences.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** One expected finding: `category.rule`, optionally pinned to the words it is about. */
+export interface Expectation {
+  key: string;
+  excerpt: string | null;
+}
+
+/** One labelled draft. */
+export interface CorpusItem {
+  id: string;
+  sector: string;
+  channel: string;
+  good: boolean;
+  expect: Expectation[];
+  text: string;
+}
+
+/** The two parts: `dev` (rules may be tuned on it) and `holdout` (never tuned on). */
+export type CorpusPart = 'dev' | 'holdout';
+
+const HEADER = /^### (\S+) \| ([^|]+) \| ([^|]+) \| (good|bad)$/;
+
+/** Parses a corpus file; throws naming the draft when a label or excerpt is wrong. */
+export function parseCorpus(source: string): CorpusItem[] {
+  const items: CorpusItem[] = [];
+  const blocks = source.split(/^(?=### )/m).filter((b) => b.startsWith('### '));
+  for (const block of blocks) {
+    const [header = '', expectLine = ''] = block.split('\n');
+    const head = HEADER.exec(header.trim());
+    if (!head) throw new Error(`Bad corpus header: ${header}`);
+    const body = /\n~~~\n([\s\S]*?)\n~~~/.exec(block);
+    if (!body || !expectLine.startsWith('expect:')) throw new Error(`${head[1]}: needs an expect: line and a ~~~ fenced draft`);
+    const text = body[1]!;
+    const expect = expectLine
+      .slice('expect:'.length)
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((label): Expectation => {
+        const m = /^([a-z-]+\.[a-z_]+)(?:\s*=\s*"(.*)")?$/.exec(label);
+        if (!m) throw new Error(`${head[1]}: bad label ${label}`);
+        if (m[2] !== undefined && !text.includes(m[2])) throw new Error(`${head[1]}: excerpt "${m[2]}" is not in the draft`);
+        return { key: m[1]!, excerpt: m[2] ?? null };
+      });
+    const good = head[4] === 'good';
+    if (good && expect.length > 0) throw new Error(`${head[1]}: a good draft expects no findings`);
+    items.push({ id: head[1]!, sector: head[2]!.trim(), channel: head[3]!.trim(), good, expect, text });
+  }
+  return items;
+}
+
+/** Loads one part of the corpus. */
+export function loadCorpus(part: CorpusPart): CorpusItem[] {
+  return parseCorpus(readFileSync(fileURLToPath(new URL(`./corpus/${part}.txt`, import.meta.url)), 'utf8'));
+}

@@ -1,0 +1,70 @@
+/**
+ * `npm run eval -- review`: the reviewer's figures on the development and held-out parts of the
+ * labelled corpus, and on both together. Mismatches are listed for the development part only, so
+ * nobody tunes rules against the held-out drafts by accident.
+ */
+import { warmUpReviewer } from '../../../src/core/review/engine.js';
+import { ratio, type Suite, type SuiteReport } from '../suite.js';
+import { loadCorpus, type CorpusItem } from './corpus.js';
+import { evaluate, f1, precision, recall, type Counts, type Evaluation } from './evaluate.js';
+
+const CATEGORIES = ['positive-language', 'tone', 'gdpr', 'writing'];
+const row = (name: string, c: Counts) =>
+  `  ${name.padEnd(40)} P ${ratio(precision(c))}  R ${ratio(recall(c))}  F1 ${ratio(f1(c))}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;
+
+function metricsOf(prefix: string, e: Evaluation): Record<string, number> {
+  const metrics: Record<string, number> = {
+    [`${prefix}.f1.overall`]: f1(e.overall),
+    [`${prefix}.falseAlarmRate`]: e.falseAlarmDrafts.length / Math.max(1, e.goodDrafts),
+    [`${prefix}.spanHitRate`]: e.spanTotal === 0 ? 1 : e.spanHits / e.spanTotal,
+    [`${prefix}.spanCoverage`]: e.spanCoverage,
+  };
+  for (const category of CATEGORIES) {
+    const counts = e.byCategory.get(category) ?? { tp: 0, fp: 0, fn: 0 };
+    metrics[`${prefix}.f1.${category}`] = f1(counts);
+    metrics[`${prefix}.precision.${category}`] = precision(counts);
+    metrics[`${prefix}.recall.${category}`] = recall(counts);
+  }
+  return metrics;
+}
+
+function linesOf(title: string, e: Evaluation, showMismatches: boolean): string[] {
+  const lines = [`${title}: ${e.drafts} drafts (${e.goodDrafts} good), ${e.msPerDraft.toFixed(2)} ms per draft`];
+  lines.push(' by category:');
+  for (const category of CATEGORIES) lines.push(row(category, e.byCategory.get(category) ?? { tp: 0, fp: 0, fn: 0 }));
+  lines.push(row('overall (micro)', e.overall));
+  lines.push(' by rule:');
+  for (const [rule, counts] of [...e.byRule.entries()].sort(([a], [b]) => a.localeCompare(b))) lines.push(row(rule, counts));
+  lines.push(` negative-wording spans: ${e.spanHits}/${e.spanTotal} hit, mean character coverage ${ratio(e.spanCoverage)}`);
+  lines.push(` false alarms on good drafts: ${e.falseAlarmDrafts.length}/${e.goodDrafts} = ${ratio(e.falseAlarmDrafts.length / Math.max(1, e.goodDrafts))}${e.falseAlarmDrafts.length ? ` (${e.falseAlarmDrafts.join(', ')})` : ''}`);
+  if (showMismatches && e.mismatches.length > 0) {
+    lines.push(' mismatches:');
+    for (const m of e.mismatches) lines.push(`  ${m.id}: ${m.missed.length ? `missed ${m.missed.join(', ')}` : ''}${m.missed.length && m.extra.length ? '; ' : ''}${m.extra.length ? `extra ${m.extra.join(', ')}` : ''}`);
+  }
+  return lines;
+}
+
+/** Runs the evaluation on both parts; tests hold floors on the returned metrics. */
+export async function runReviewEval(): Promise<SuiteReport & { dev: Evaluation; holdout: Evaluation }> {
+  warmUpReviewer();
+  const dev = loadCorpus('dev');
+  const holdout = loadCorpus('holdout');
+  const all: CorpusItem[] = [...dev, ...holdout];
+  const devEval = evaluate(dev);
+  const holdoutEval = evaluate(holdout);
+  const allEval = evaluate(all);
+  return {
+    dev: devEval,
+    holdout: holdoutEval,
+    metrics: { ...metricsOf('dev', devEval), ...metricsOf('holdout', holdoutEval), ...metricsOf('all', allEval) },
+    lines: [
+      ...linesOf('Development part (tuned on)', devEval, true),
+      '',
+      ...linesOf('Held-out part (never tuned on)', holdoutEval, false),
+      '',
+      ...linesOf('All drafts', allEval, false).slice(0, 8),
+    ],
+  };
+}
+
+export const reviewEvalSuite: Suite = { name: 'review', run: runReviewEval };
