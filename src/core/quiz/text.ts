@@ -12,36 +12,73 @@ import { eng, removeStopwords } from 'stopword';
 
 const segmenter = new Intl.Segmenter('en-GB', { granularity: 'word' });
 
+const wordCache = new Map<string, string[]>();
+
 /** Lower-case words of a text (Intl.Segmenter), apostrophes and accents folded. */
 export function words(value: string): string[] {
-  const folded = value.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’']/g, '').toLowerCase();
-  return [...segmenter.segment(folded)].filter((s) => s.isWordLike).map((s) => s.segment);
+  let result = wordCache.get(value);
+  if (!result) {
+    const folded = value.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’']/g, '').toLowerCase();
+    result = [...segmenter.segment(folded)].filter((s) => s.isWordLike).map((s) => s.segment);
+    // Building the bank compares the same few thousand phrases many times: remember them.
+    if (wordCache.size > 50_000) wordCache.clear();
+    wordCache.set(value, result);
+  }
+  return result;
+}
+
+const stemSetCache = new Map<string, Set<string>>();
+
+function stemSet(value: string): Set<string> {
+  let set = stemSetCache.get(value);
+  if (!set) {
+    set = new Set(contentStems(value));
+    if (stemSetCache.size > 50_000) stemSetCache.clear();
+    stemSetCache.set(value, set);
+  }
+  return set;
 }
 
 /** A comparable form of a phrase: its words joined by single spaces. */
 export function normalise(value: string): string {
-  return words(value).join(' ');
+  let result = normalCache.get(value);
+  if (result === undefined) {
+    result = words(value).join(' ');
+    if (normalCache.size > 50_000) normalCache.clear();
+    normalCache.set(value, result);
+  }
+  return result;
 }
+
+const normalCache = new Map<string, string>();
+
+const stemCache = new Map<string, string[]>();
 
 /** Words that carry meaning (no stop words), stemmed: "Customers' beliefs" → ["custom", "belief"]. */
 export function contentStems(value: string): string[] {
-  return removeStopwords(words(value), eng)
-    .filter((word) => word.length > 1 || /\d/.test(word))
-    .map((word) => stemmer(word));
+  let stems = stemCache.get(value);
+  if (!stems) {
+    stems = removeStopwords(words(value), eng)
+      .filter((word) => word.length > 1 || /\d/.test(word))
+      .map((word) => stemmer(word));
+    if (stemCache.size > 50_000) stemCache.clear();
+    stemCache.set(value, stems);
+  }
+  return stems;
 }
 
 /** True when every content word of `part` also occurs in `whole` (stemmed). */
 export function containedIn(part: string, whole: string): boolean {
   const partStems = contentStems(part);
   if (partStems.length === 0) return false;
-  const wholeStems = new Set(contentStems(whole));
+  const wholeStems = stemSet(whole);
   return partStems.every((stem) => wholeStems.has(stem));
 }
 
 /** Share of content words two texts have in common (Jaccard over stems), 0–1. */
 export function similarity(a: string, b: string): number {
-  const left = new Set(contentStems(a));
-  const right = new Set(contentStems(b));
+  const left = stemSet(a);
+  const right = stemSet(b);
   if (left.size === 0 && right.size === 0) return 1;
   let shared = 0;
   for (const stem of left) if (right.has(stem)) shared += 1;

@@ -63,3 +63,14 @@ export interface Tally {
   n: number;
   c: number;
 }
+
+/** The validated question bank built from one knowledge-base version. */
+export interface QuizBank {
+  /** The knowledge-base version it was built from. */
+  version: string;
+  /** Every question, in a stable order. */
+  questions: Question[];
+  get(id: string): Question | undefined;
+  /** Units that have at least one question. */
+  units: number[];
+}
