@@ -7,7 +7,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
 import { channelSnowflake } from './context.js';
 import { renderPlain, renderReply, toRestBody } from './render.js';
-import { describeError } from './respond.js';
+import { describeError } from './runner.js';
 
 /** The port the core's daily-quiz scheduler posts through (one implementation per platform). */
 export interface DailyQuizPoster {

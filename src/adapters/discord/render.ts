@@ -100,7 +100,7 @@ export function renderPlain(value: Reply): DiscordMessage {
 
 /** Breaks mention syntax so it shows as text: `@everyone`, `@here`, `<@1>`, `<@!1>`, `<@&1>`, `<#1>`. */
 export function neutraliseMentions(value: string): string {
-  return value.replace(/@(everyone|here)\b/gi, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<\u200b$1$2>');
+  return value.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<\u200b$1$2>');
 }
 
 /** Shortens to at most `max` characters, ending with "…", without splitting a surrogate pair. */
@@ -138,8 +138,11 @@ function renderEmbeds(value: Reply): APIEmbed[] {
     current = { color: BRAND_COLOUR };
   };
   const [first, ...rest] = value.blocks;
-  const blocks = first?.type === 'heading' ? rest : value.blocks;
-  if (first?.type === 'heading') current.title = truncate(neutraliseMentions(stripMarkup(first.text)), DISCORD_LIMITS.embedTitle);
+  // A heading too long for a title (a whole-sentence answer) stays whole, as bold text, instead of being cut.
+  const title = first?.type === 'heading' ? neutraliseMentions(stripMarkup(first.text)) : '';
+  const titled = title.length > 0 && title.length <= DISCORD_LIMITS.embedTitle;
+  const blocks = titled ? rest : value.blocks;
+  if (titled) current.title = title;
 
   for (const block of blocks) {
     if (block.type === 'fields') {

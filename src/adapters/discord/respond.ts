@@ -4,22 +4,12 @@
  *   DEFER TIME with `flags`, because it cannot change afterwards); quick work that overruns a
  *   2-second budget is deferred too, then edited;
  * - the token lives 15 minutes: edits and follow-ups come after the one acknowledgement;
- * - a REST failure is logged with ids only and never crashes the client; the user gets an
- *   apology when Discord still accepts one.
+ * - a body Discord rejects (400) is sent again as plain text.
+ * Failures beyond that are caught, logged and apologised for by the runner (`runner.ts`).
  */
-import {
-  DiscordAPIError,
-  HTTPError,
-  MessageFlags,
-  RESTJSONErrorCodes,
-  type Interaction,
-  type MessageComponentInteraction,
-  type RepliableInteraction,
-} from 'discord.js';
-import type { Deps } from '../../core/deps.js';
-import { GENERIC_APOLOGY } from '../../core/errors.js';
+import { DiscordAPIError, MessageFlags, type MessageComponentInteraction, type RepliableInteraction } from 'discord.js';
 import type { Reply } from '../../core/reply.js';
-import { NO_MENTIONS, renderPlain, renderReply, type DiscordMessage } from './render.js';
+import { renderPlain, renderReply, type DiscordMessage } from './render.js';
 
 /** How an interaction is answered, known before the core runs (from the command or action). */
 export interface AnswerPlan {
@@ -31,8 +21,6 @@ export interface AnswerPlan {
 
 /** Quick work gets this long before it is deferred anyway, leaving a margin under Discord's 3 s. */
 export const ACK_BUDGET_MS = 2000;
-/** Interactions are claimed this long, so a second instance or a replayed event does nothing. */
-const CLAIM_TTL_MS = 15 * 60_000;
 const LATE = Symbol('late');
 const ephemeralFlag = (isPrivate: boolean) => (isPrivate ? { flags: MessageFlags.Ephemeral as const } : {});
 const wantsPrivate = (reply: Reply, plan: AnswerPlan) => reply.ephemeral || plan.private;
@@ -108,58 +96,4 @@ async function within<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE>
   } finally {
     clearTimeout(timer);
   }
-}
-
-/**
- * Runs one interaction handler: claims the interaction (another instance, or a replay, leaves it
- * alone), and catches every failure so the client keeps running. Logs ids and codes, never text.
- */
-export async function guard(interaction: Interaction, deps: Deps, kind: string, handle: () => Promise<void>): Promise<void> {
-  const started = performance.now();
-  const fields = { surface: 'discord', kind, interactionId: interaction.id, guildId: interaction.guildId ?? null };
-  try {
-    if (!(await claim(interaction.id, deps))) {
-      deps.logger.info(fields, 'discord interaction already handled elsewhere');
-      return;
-    }
-    await handle();
-    deps.logger.debug({ ...fields, ms: Math.round(performance.now() - started) }, 'discord interaction answered');
-  } catch (error) {
-    deps.logger.error({ ...fields, ...describeError(error), ms: Math.round(performance.now() - started) }, 'discord interaction failed');
-    if (interaction.isRepliable()) await apologise(interaction, error);
-  }
-}
-
-async function claim(interactionId: string, deps: Deps): Promise<boolean> {
-  try {
-    return await deps.stores.claim(`discord:interaction:${interactionId}`, CLAIM_TTL_MS);
-  } catch (error) {
-    // A store outage should not leave a learner unanswered: answer, at the small risk of twice.
-    deps.logger.warn({ surface: 'discord', interactionId, ...describeError(error) }, 'interaction claim failed; answering anyway');
-    return true;
-  }
-}
-
-/** Best effort: an apology if Discord will still take one (not for an expired interaction). */
-async function apologise(interaction: RepliableInteraction, error: unknown): Promise<void> {
-  const code = error instanceof DiscordAPIError ? error.code : null;
-  if (code === RESTJSONErrorCodes.UnknownInteraction || code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged) return;
-  const message = { content: GENERIC_APOLOGY, embeds: [], components: [], allowedMentions: NO_MENTIONS };
-  try {
-    if (interaction.deferred || interaction.replied) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
-    else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
-  } catch {
-    // Discord is not accepting anything for this interaction; the failure is already logged.
-  }
-}
-
-/**
- * What may be logged about a failure: the HTTP status and Discord's error code, or the error's
- * name and stack for our own bugs. Never the request URL (it holds the interaction token) or body.
- */
-export function describeError(error: unknown): Record<string, unknown> {
-  if (error instanceof DiscordAPIError) return { error: 'DiscordAPIError', status: error.status, code: error.code, method: error.method };
-  if (error instanceof HTTPError) return { error: 'HTTPError', status: error.status, method: error.method };
-  if (error instanceof Error) return { error: error.name, err: { type: error.name, message: error.message, stack: error.stack } };
-  return { error: 'unknown' };
 }

@@ -11,14 +11,14 @@ import type { Logger } from '../../core/logger.js';
 import { registerListeners } from './listeners/index.js';
 import { createDiscordPoster, type DailyQuizPoster } from './poster.js';
 import { NO_MENTIONS } from './render.js';
-import { describeError } from './respond.js';
+import { createInteractionRunner, describeError } from './runner.js';
 
 /** A running Discord connection. */
 export interface DiscordRuntime {
   client: Client<true>;
   /** Sends core Replies to channels (the daily quiz). */
   poster: DailyQuizPoster;
-  /** Disconnects from the gateway. */
+  /** Stops taking interactions, lets those in flight finish, then disconnects from the gateway. */
   stop(): Promise<void>;
 }
 
@@ -47,7 +47,8 @@ export async function startDiscord(deps: Deps): Promise<DiscordRuntime> {
   if (!config) throw new Error('Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID.');
   const client = createDiscordClient(config.apiUrl);
   watch(client, deps.logger);
-  registerListeners(client, deps);
+  const runner = createInteractionRunner(deps);
+  registerListeners(client, deps, runner);
   const ready = once(client, Events.ClientReady);
   try {
     await client.login(config.token);
@@ -58,7 +59,15 @@ export async function startDiscord(deps: Deps): Promise<DiscordRuntime> {
   }
   deps.logger.info({ surface: 'discord', guilds: client.guilds.cache.size, applicationId: config.applicationId }, 'discord ready');
   const running = client as Client<true>;
-  return { client: running, poster: createDiscordPoster(client.rest, deps.logger), stop: () => client.destroy() };
+  return {
+    client: running,
+    poster: createDiscordPoster(client.rest, deps.logger),
+    async stop() {
+      await runner.drain();
+      await client.destroy();
+      deps.logger.info({ surface: 'discord' }, 'discord stopped');
+    },
+  };
 }
 
 /** Listeners that keep every client-level problem in the log instead of unhandled. */

@@ -109,4 +109,13 @@ describe('Discord reliability', () => {
     expect(h.logs.some((line) => line.msg === 'discord gateway disconnected' || line.msg === 'discord gateway reconnecting')).toBe(true);
     await helpStillWorks();
   });
+
+  it('stops gracefully: the answer in flight is delivered, then the client disconnects', async () => {
+    const token = h.fake.command('test-slow');
+    await h.callback(token);
+    await h.discord.stop();
+    expect((await h.webhook(token, 'PATCH')).body.embeds[0].title).toBe('Answer');
+    expect(h.discord.client.isReady()).toBe(false);
+    expect(h.logs.some((line) => line.msg === 'discord stopped')).toBe(true);
+  });
 });

@@ -87,6 +87,13 @@ describe('Discord rendering', () => {
     });
   });
 
+  it('keeps a heading too long for a title whole, as bold text', () => {
+    const lead = `The answer is ${'very '.repeat(60)}long.`;
+    const [embed] = renderReply(reply([heading(lead), text('More.')], { citations: [citation] })).embeds;
+    expect(embed!.title).toBeUndefined();
+    expect(embed!.description).toBe(`**${lead}**\n\nMore.`);
+  });
+
   it('splits long text across embeds in order, then shortens visibly and keeps the citation', () => {
     const paragraphs = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} ${'word '.repeat(250).trim()}`);
     const long = renderReply(reply([heading('Long'), ...paragraphs.slice(0, 4).map(text)], { citations: [citation] }));

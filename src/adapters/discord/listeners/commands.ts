@@ -10,13 +10,14 @@ import type { CommandDefinition } from '../../../core/commands/types.js';
 import type { Deps } from '../../../core/deps.js';
 import { contextOf } from '../context.js';
 import { buildModal } from '../modal.js';
-import { answerInteraction, guard } from '../respond.js';
+import { answerInteraction } from '../respond.js';
+import type { InteractionRunner } from '../runner.js';
 
 /** Registers the slash-command listener on the client. */
-export function register(client: Client, deps: Deps): void {
+export function register(client: Client, deps: Deps, runner: InteractionRunner): void {
   client.on(Events.InteractionCreate, (interaction) => {
     if (!interaction.isChatInputCommand()) return;
-    void guard(interaction, deps, 'command', () => handleCommand(interaction, deps));
+    runner.run(interaction, 'command', () => handleCommand(interaction, deps));
   });
 }
 

@@ -6,13 +6,14 @@ import { Events, type Client, type MessageComponentInteraction } from 'discord.j
 import { findAction, runAction } from '../../../core/commands/dispatch.js';
 import type { Deps } from '../../../core/deps.js';
 import { contextOf } from '../context.js';
-import { answerComponent, guard } from '../respond.js';
+import { answerComponent } from '../respond.js';
+import type { InteractionRunner } from '../runner.js';
 
 /** Registers the button listener on the client. */
-export function register(client: Client, deps: Deps): void {
+export function register(client: Client, deps: Deps, runner: InteractionRunner): void {
   client.on(Events.InteractionCreate, (interaction) => {
     if (!interaction.isMessageComponent()) return;
-    void guard(interaction, deps, 'component', () => handleComponent(interaction, deps));
+    runner.run(interaction, 'component', () => handleComponent(interaction, deps));
   });
 }
 

@@ -8,15 +8,16 @@ import type { Deps } from '../../../core/deps.js';
 import { notice } from '../../../core/reply.js';
 import { contextOf } from '../context.js';
 import { parseFormId } from '../modal.js';
-import { answerInteraction, guard } from '../respond.js';
+import { answerInteraction } from '../respond.js';
+import type { InteractionRunner } from '../runner.js';
 
 const EXPIRED_FORM = 'That form has expired. Run the command again to open a fresh one.';
 
 /** Registers the modal-submit listener on the client. */
-export function register(client: Client, deps: Deps): void {
+export function register(client: Client, deps: Deps, runner: InteractionRunner): void {
   client.on(Events.InteractionCreate, (interaction) => {
     if (!interaction.isModalSubmit()) return;
-    void guard(interaction, deps, 'modal', () => handleModal(interaction, deps));
+    runner.run(interaction, 'modal', () => handleModal(interaction, deps));
   });
 }
 
