@@ -6,6 +6,7 @@
  * Exit codes: 0 after a clean end (end of input, quit, SIGINT/SIGTERM), 1 when start-up fails,
  * 2 for invalid configuration (with the readable list of problems). Never a stack trace.
  */
+import { startDiscord } from './adapters/discord/start.js';
 import { startSlack } from './adapters/slack/start.js';
 import { runChat, terminalLogger } from './cli/chat.js';
 import { CliError, reportError } from './cli/program.js';
@@ -33,6 +34,7 @@ interface Running {
  */
 async function startPlatforms(deps: Deps, running: Running[]): Promise<void> {
   if (deps.config.slack) running.push({ name: 'slack', stop: (await startSlack(deps)).stop });
+  if (deps.config.discord) running.push({ name: 'discord', stop: (await startDiscord(deps)).stop });
 }
 
 async function main(): Promise<number> {
