@@ -4,21 +4,17 @@
  */
 import { DiscordAPIError, Routes, type REST } from 'discord.js';
 import type { Logger } from '../../core/logger.js';
-import type { Reply } from '../../core/reply.js';
+import type { DailyQuizPoster } from '../../core/quiz/daily/post.js';
 import { channelSnowflake } from './context.js';
 import { renderPlain, renderReply, toRestBody } from './render.js';
 import { describeError } from './runner.js';
 
-/** The port the core's daily-quiz scheduler posts through (one implementation per platform). */
-export interface DailyQuizPoster {
-  /**
-   * Sends a reply (with its buttons) to a channel. `channelId` is the opaque `discord:<id>` (a bare
-   * snowflake is accepted too). Rejects when Discord refuses, so the scheduler can react.
-   */
-  post(channelId: string, reply: Reply): Promise<void>;
-}
+/** The daily quiz's port (defined by the core scheduler); re-exported for callers of the adapter. */
+export type { DailyQuizPoster };
 
 /**
+ * Sends a reply (with its buttons) to a channel. `channelId` is the opaque `discord:<id>` or a bare
+ * snowflake (DAILY_QUIZ_CHANNEL_ID). Rejects when Discord refuses, so the scheduler can react.
  * @example const poster = createDiscordPoster(client.rest, deps.logger);
  *          await poster.post('discord:700000000000000001', dailyQuestionReply);
  */
