@@ -72,10 +72,12 @@ async function decide(question: string, context: CommandContext, deps: AskDeps, 
   const text = intent.kind === 'injection' ? intent.rest : question.trim();
   const turn = await lastTurn(context, deps);
   const followUp = detectFollowUp(text, turn, engine.references(text));
-  const retrieval = retrieveFor(engine, text, turn, followUp);
+  const retrieval = retrieveFor(engine, text, turn, followUp, intent.kind === 'integrity');
 
   if (intent.kind === 'integrity') return integrityAnswer(engine, text, retrieval);
-  if (!retrieval.grounded || retrieval.hits.length === 0) {
+  // After an instruction was removed, what is left must be a real question of its own.
+  const substantive = intent.kind !== 'injection' || retrieval.ownTerms.length >= 2 || retrieval.explicit;
+  if (!retrieval.grounded || retrieval.hits.length === 0 || !substantive) {
     return fixed(intent.kind === 'injection' ? 'injection' : 'refusal', intent.kind === 'injection' ? injectionParts() : refusalParts());
   }
 
@@ -93,8 +95,8 @@ async function decide(question: string, context: CommandContext, deps: AskDeps, 
   return answer;
 }
 
-function retrieveFor(engine: AskEngine, text: string, turn: ConversationTurn | null, followUp: FollowUp | null): Retrieval {
-  const base: RetrieveOptions = { context: turn };
+function retrieveFor(engine: AskEngine, text: string, turn: ConversationTurn | null, followUp: FollowUp | null, integrity: boolean): Retrieval {
+  const base: RetrieveOptions = { context: turn, ignoreAssignmentWords: integrity };
   if (!followUp) return engine.retrieve(text, base);
   if (followUp.kind === 'item' || followUp.kind === 'more') return engine.retrieve(text, { ...base, force: followUp.record });
   const favoured = engine.retrieve(text, { ...base, favour: turn?.records ?? [] });

@@ -13,7 +13,7 @@ import type { AnswerPart, ConversationTurn } from './types.js';
 
 /** Most sections (bullets) and items per bullet in an answer. */
 const MAX_SECTIONS = 4;
-const MAX_ITEMS = 8;
+const MAX_ITEMS = 10;
 /** A second record is worth pointing to when it scores at least this share of the best. */
 const RELATED_SHARE = 0.55;
 const ASSESSMENT_TERMS = new Set(['assess', 'assign', 'evid', 'mark', 'pass', 'grade', 'coursework', 'criterion', 'criteria']);
@@ -68,12 +68,19 @@ export function composeAnswer(input: ComposeInput): Composed {
   const { engine, retrieval } = input;
   const knowledge = engine.knowledge;
   const primary = knowledge.record(retrieval.hits[0]!.id)!;
-  const scorer = relevanceScorer(engine, retrieval.queryTerms);
+  const scorer = relevanceScorer(engine, retrieval.ownTerms, retrieval.queryTerms.filter((t) => !retrieval.ownTerms.includes(t)));
   const parts: AnswerPart[] = [{ kind: 'lead', text: leadLine(primary) }];
   const listed: Composed['listed'] = [];
   const citations = [primary.id];
 
   const points = pickPoints(primary, scorer, input);
+  // "What do FCR and CSAT mean?": every term the question names, not just the first.
+  for (const other of otherTermsNamed(retrieval, primary, engine)) {
+    const expansions = other.sections.find((s) => s.heading === 'Expansions')?.items ?? [];
+    const meaning = other.sections.find((s) => s.heading === 'Meaning')?.items[0] ?? '';
+    points.push({ text: `**${other.title}**: ${[expansions.join('; '), meaning].filter(Boolean).join('. ')}`, record: other.id });
+    citations.push(other.id);
+  }
   for (const point of points) listed.push({ text: point.text, record: point.record });
   if (points.length > 0) parts.push({ kind: 'point', text: '', items: points.map((p) => p.text) });
 
@@ -142,19 +149,48 @@ function pickPoints(record: KnowledgeRecord, scorer: RelevanceScorer, input: Com
       return content
         .filter((s) => !/^(Checked|How the specification names it)$/.test(s.heading))
         .map((s) => ({ text: bullet(s.heading, s.items), record: record.id }));
-    case 'note':
-    case 'qualification': {
+    case 'note': {
+      // A note section is a short list the learner asked for as a whole ("common mistakes…").
       const items = content.flatMap((s) => s.items);
-      const best = input.more ? items : scorer.best(items, 5);
-      const shown = best.length > 0 ? items.filter((item) => best.includes(item)) : items.slice(0, 5);
-      return shown.map((text) => ({ text, record: record.id }));
+      return items.slice(0, input.more ? items.length : MAX_ITEMS).map((text) => ({ text, record: record.id }));
     }
+    case 'qualification':
+      return pickFacts(record, content, scorer, input.more === true);
   }
+}
+
+/**
+ * Qualification records are lists of facts: show the section that answers the question
+ * (its heading counts double: "Potential job roles" answers "what jobs…"), and within it the items
+ * that score close to the best one; the whole first section when nothing stands out.
+ */
+function pickFacts(record: KnowledgeRecord, sections: KnowledgeRecord['sections'], scorer: RelevanceScorer, all: boolean): Point[] {
+  const toPoints = (items: string[]) => items.map((text) => ({ text, record: record.id }));
+  if (all) return toPoints(sections.flatMap((s) => s.items));
+  const within = scorer;
+  // A short fact that matches beats a long paragraph that mentions the word in passing.
+  const itemScore = (item: string) => within.score(item) / Math.max(1, item.split(' ').length / 25);
+  const ranked = sections
+    .map((section) => {
+      const itemScores = section.items.map(itemScore);
+      return { section, itemScores, score: 2 * within.score(section.heading) + Math.max(0, ...itemScores) };
+    })
+    .sort((a, b) => b.score - a.score);
+  const best = ranked[0];
+  if (!best || best.score === 0) return toPoints((sections[0]?.items ?? []).slice(0, 5));
+  // Sections whose heading answers ("Potential job roles") are shown whole, up to two of them.
+  const byHeading = ranked.filter((entry) => within.score(entry.section.heading) > 0 && entry.score >= best.score * 0.5).slice(0, 2);
+  if (byHeading.length > 0) {
+    return byHeading.map((entry) => ({ text: bullet(entry.section.heading, entry.section.items.slice(0, MAX_ITEMS)), record: record.id }));
+  }
+  const top = Math.max(...best.itemScores);
+  const items = best.section.items.filter((_, i) => best.itemScores[i]! >= top * 0.6);
+  return toPoints(items.slice(0, MAX_ITEMS));
 }
 
 /** Sections that answer the question, in the record's order; all of them when few or nothing stands out. */
 function chooseSections<S extends { heading: string; items: string[] }>(sections: S[], scorer: RelevanceScorer, all: boolean): S[] {
-  if (all || sections.length <= 2) return sections;
+  if (all || sections.length <= 3) return sections;
   const scored = sections.map((s) => ({ s, score: scorer.score(s.heading) * 2 + scorer.score(s.items.join(' ')) }));
   const relevant = scored.filter((entry) => entry.score > 0);
   if (relevant.length === 0) return sections.slice(0, MAX_SECTIONS);
@@ -184,6 +220,15 @@ function pickNoteLine(record: KnowledgeRecord, scorer: RelevanceScorer, engine: 
   }
   // One shared common word is not relevance: ask for at least two words' worth of overlap.
   return best && best.score >= 3 ? best : null;
+}
+
+function otherTermsNamed(retrieval: Retrieval, primary: KnowledgeRecord, engine: AskEngine): KnowledgeRecord[] {
+  if (primary.kind !== 'glossary') return [];
+  return retrieval.references.acronyms
+    .filter((acronym) => acronym.strong && acronym.id !== primary.id)
+    .map((acronym) => engine.knowledge.record(acronym.id))
+    .filter((record): record is KnowledgeRecord => record !== undefined)
+    .slice(0, 3);
 }
 
 function relatedRecords(retrieval: Retrieval, primary: KnowledgeRecord): string[] {

@@ -15,6 +15,10 @@ import type { ConceptMatch, Vocabulary } from './vocabulary.js';
 export const MIN_COVERAGE = 0.6;
 /** With a vocabulary concept pointing at the best record, this lower coverage is enough. */
 export const MIN_COVERAGE_WITH_CONCEPT = 0.3;
+/** Bonus for a record whose title carries all of the learner's words (a question in the specification's wording). */
+const TITLE_BONUS = 0.4;
+/** Bonus for a criterion a vocabulary phrase points at: more for longer, more specific phrases. */
+const conceptBonus = (phraseWords: number) => Math.min(0.6, 0.25 + 0.1 * phraseWords);
 /** Weight of a vocabulary term relative to the learner's own words. */
 const EXPANSION_WEIGHT = 0.5;
 /** Words that only carry a reference ("unit 3", "AC 2.2") and say nothing about the subject. */
@@ -50,6 +54,8 @@ export interface RetrieveOptions {
   favour?: string[];
   /** A record the conversation has already settled on (a follow-up about "it"): it leads. */
   force?: string | null;
+  /** Also ignore the words about the assignment itself (integrity requests). */
+  ignoreAssignmentWords?: boolean;
 }
 
 /** The built engine, created once at start-up. */
@@ -99,9 +105,13 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
     // The learner's own terms, typos corrected; words explained by a concept phrase are noted.
     const own = new Map<string, boolean>();
     const hasReference = references.unit !== null || references.ac !== null || references.lo !== null;
+    // Fillers go only when something else is left: "tell me about the course" keeps "course".
+    const chosen = options.ignoreAssignmentWords ? vocabulary.assignmentFillers : vocabulary.fillers;
+    const fillers = words.some((word) => !chosen.has(word) && text.processTerm(word) !== null) ? chosen : new Set<string>();
     words.forEach((word, position) => {
-      if (vocabulary.fillers.has(word)) return;
-      const term = text.processTerm(index.correct(word));
+      if (fillers.has(word)) return;
+      const stem = text.processTerm(index.correct(word));
+      const term = stem === null ? null : index.resolve(stem);
       if (!term || (hasReference && (REFERENCE_WORDS.has(term) || /^\d+$/.test(term)))) return;
       own.set(term, (own.get(term) ?? false) || conceptCovered.has(position));
     });
@@ -113,12 +123,12 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
     ];
     const lexical = index.search(query, 40);
     const top = lexical[0]?.score ?? 0;
-    const byId = new Map<string, { score: number; hit: LexicalHit | null }>();
-    for (const hit of lexical) byId.set(hit.id, { score: top > 0 ? hit.score / top : 0, hit });
+    const byId = new Map<string, { lexical: number; bonus: number; hit: LexicalHit | null }>();
+    for (const hit of lexical) byId.set(hit.id, { lexical: top > 0 ? hit.score / top : 0, bonus: 0, hit });
     const bonus = (id: string, amount: number) => {
       if (!knowledge.record(id)) return;
-      const entry = byId.get(id) ?? { score: 0, hit: null };
-      entry.score += amount;
+      const entry = byId.get(id) ?? { lexical: 0, bonus: 0, hit: null };
+      entry.bonus += amount;
       byId.set(id, entry);
     };
 
@@ -142,10 +152,23 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
       bonus(`u${references.unit}`, 0.3);
     }
     for (const acronym of references.acronyms) bonus(acronym.id, acronym.strong ? 1.2 : 0.4);
-    const conceptRecords = new Set(concepts.flatMap((c) => c.records));
-    for (const id of conceptRecords) bonus(id, 0.35);
+    const conceptRecords = new Map<string, number>();
+    for (const concept of concepts) {
+      for (const id of concept.records) conceptRecords.set(id, Math.max(conceptRecords.get(id) ?? 0, conceptBonus(concept.end - concept.start)));
+    }
+    for (const [id, amount] of conceptRecords) bonus(id, amount);
     for (const id of options.favour ?? []) bonus(id, 0.3);
 
+    const titleShare = (hit: LexicalHit | null) => {
+      if (!hit || hit.inTitle.length === 0) return 0;
+      let total = 0;
+      let inTitle = 0;
+      for (const term of own.keys()) {
+        total += index.idf(term);
+        if (hit.inTitle.includes(term)) inTitle += index.idf(term);
+      }
+      return total > 0 ? inTitle / total : 0;
+    };
     const coverageOf = (hit: LexicalHit | null) => {
       let total = 0;
       let covered = 0;
@@ -156,8 +179,12 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
       }
       return total > 0 ? covered / total : 0;
     };
+    // A record that covers more of the learner's words beats one that repeats a few of them.
     const hits = [...byId.entries()]
-      .map(([id, entry]) => ({ id, score: entry.score, coverage: coverageOf(entry.hit) }))
+      .map(([id, entry]) => {
+        const coverage = coverageOf(entry.hit);
+        return { id, score: entry.lexical * (0.5 + 0.5 * coverage) + TITLE_BONUS * titleShare(entry.hit) ** 2 + entry.bonus, coverage };
+      })
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
       .slice(0, 8);
 

@@ -20,6 +20,9 @@ export type Intent =
   | { kind: 'centre-specific' }
   | { kind: 'question' };
 
+/** A line that pretends to be another speaker in the conversation ("SYSTEM: …", "assistant:"). */
+const ROLE_LABEL = /(^|\n)\s*\[?(system|assistant|developer|admin|administrator)\]?\s*:/i;
+
 const GREETING_WORDS = new Set([
   'hi', 'hello', 'hey', 'hiya', 'yo', 'sup', 'morning', 'afternoon', 'evening', 'good', 'thanks', 'thank', 'you', 'thx', 'ta',
   'cheers', 'help', 'start', 'menu', 'there', 'bot', 'coach', 'please', 'ok', 'okay', 'cool', 'great',
@@ -35,9 +38,10 @@ export function classifyQuestion(question: string, vocabulary: Vocabulary): Inte
   if (trimmed.length > MAX_QUESTION_LENGTH) return { kind: 'too-long', length: trimmed.length };
   const words = vocabulary.text.words(trimmed);
   if (words.length > 0 && words.length <= 4 && words.every((word) => GREETING_WORDS.has(word))) return { kind: 'greeting' };
-  if (vocabulary.intent('injection', trimmed)) {
+  const isInstruction = (sentence: string) => ROLE_LABEL.test(sentence) || vocabulary.intent('injection', sentence) !== null;
+  if (isInstruction(trimmed)) {
     const rest = splitSentences(trimmed)
-      .filter((sentence) => !vocabulary.intent('injection', sentence))
+      .filter((sentence) => !isInstruction(sentence))
       .join(' ')
       .trim();
     return { kind: 'injection', rest };

@@ -5,16 +5,26 @@
  */
 import type { AskEngine } from './engine.js';
 
-/** Scores texts against a set of query terms; caches each text's terms. */
+/** Scores texts against a set of query terms. */
 export interface RelevanceScorer {
   score(text: string): number;
+  /** The same scorer without some terms (those a record's title already answers). */
+  without(terms: string[]): RelevanceScorer;
   /** The texts with a positive score, best first (ties keep their order), at most `limit`. */
   best(texts: string[], limit: number): string[];
 }
 
-/** Builds a scorer for one question. */
-export function relevanceScorer(engine: AskEngine, queryTerms: string[]): RelevanceScorer {
-  const wanted = new Map(queryTerms.map((term) => [term, engine.index.idf(term)]));
+/**
+ * Builds a scorer for one question: the learner's own terms count fully, vocabulary additions half.
+ */
+export function relevanceScorer(engine: AskEngine, ownTerms: string[], extraTerms: string[] = []): RelevanceScorer {
+  const wanted = new Map<string, number>();
+  for (const term of extraTerms) wanted.set(term, engine.index.idf(term) / 2);
+  for (const term of ownTerms) wanted.set(term, engine.index.idf(term));
+  return scorerOf(engine, wanted);
+}
+
+function scorerOf(engine: AskEngine, wanted: Map<string, number>): RelevanceScorer {
   const score = (text: string) => {
     let total = 0;
     for (const term of new Set(engine.vocabulary.text.terms(text))) total += wanted.get(term) ?? 0;
@@ -22,6 +32,11 @@ export function relevanceScorer(engine: AskEngine, queryTerms: string[]): Releva
   };
   return {
     score,
+    without(terms) {
+      const fewer = new Map(wanted);
+      for (const term of terms) fewer.delete(term);
+      return scorerOf(engine, fewer);
+    },
     best(texts, limit) {
       return texts
         .map((text, order) => ({ text, order, score: score(text) }))

@@ -30,6 +30,13 @@ const KIND_BOOST: Record<KnowledgeRecord['kind'], number> = {
   outcome: 0.55,
 };
 
+/**
+ * The qualification's own facts (ids from the knowledge base's id scheme) outrank its prose
+ * sections about the specification document (centre approval, how units are laid out…).
+ */
+const CORE_QUALIFICATION = /^qual\.(award|certificate|diploma|structure|progression)$/;
+const PROSE_QUALIFICATION_BOOST = 0.75;
+
 /** Section headings that are guidance or bookkeeping rather than subject content. */
 const GUIDANCE_HEADING = /^(Assessment guidance|Assessment|Delivery)\b/;
 const SKIPPED_HEADING = /^(Suggested resources|Unit facts|Essential resources|Funding|How the specification names it|Checked)\b/;
@@ -49,6 +56,8 @@ export interface LexicalHit {
   score: number;
   /** For each query term the record matches: how strong the evidence is (1 in its own words, less in guidance). */
   evidence: Record<string, number>;
+  /** The query terms found in the record's title (a criterion's own wording). */
+  inTitle: string[];
 }
 
 /** The built index. */
@@ -58,6 +67,11 @@ export interface AskIndex {
   idf(term: string): number;
   /** A known word for a misspelt one ("custmer" → "customer"), or the word itself. */
   correct(word: string): string;
+  /**
+   * An unknown stem's nearest known stem by prefix ("valuabl" → "valu"), so derived words find
+   * their root; the term itself when it is known or nothing close is.
+   */
+  resolve(term: string): string;
   readonly documentCount: number;
 }
 
@@ -73,7 +87,9 @@ interface IndexDocument extends Record<Field, string> {
 export function buildIndex(records: KnowledgeRecord[], text: TextPipeline, contextOf: (record: KnowledgeRecord) => string, extraWords: string[] = []): AskIndex {
   // Each field is normalised once (the slow part); MiniSearch and the word lists reuse the words.
   const documents = records.map((record) => toDocument(record, contextOf(record), text));
-  const kindOf = new Map(records.map((record) => [record.id, record.kind]));
+  const boostOf = new Map(
+    records.map((record) => [record.id, KIND_BOOST[record.kind] * (record.kind === 'qualification' && !CORE_QUALIFICATION.test(record.id) ? PROSE_QUALIFICATION_BOOST : 1)]),
+  );
   const search = new MiniSearch<IndexDocument>({
     fields: FIELDS,
     storeFields: [],
@@ -120,6 +136,14 @@ export function buildIndex(records: KnowledgeRecord[], text: TextPipeline, conte
       }
       return best?.word ?? word;
     },
+    resolve(term) {
+      if (documentFrequency.has(term) || term.length < 6) return term;
+      for (let length = term.length - 1; length >= 4; length--) {
+        const prefix = term.slice(0, length);
+        if (documentFrequency.has(prefix)) return prefix;
+      }
+      return term;
+    },
     search(terms, limit = 10) {
       if (terms.length === 0) return [];
       const weights = new Map<string, number>();
@@ -129,8 +153,9 @@ export function buildIndex(records: KnowledgeRecord[], text: TextPipeline, conte
         .map((result) => {
           const match = result.match as Record<string, Field[]>;
           const evidence = Object.fromEntries(Object.entries(match).map(([term, fields]) => [term, Math.max(...fields.map((f) => FIELD_EVIDENCE[f]))]));
+          const inTitle = Object.entries(match).filter(([, fields]) => fields.includes('title')).map(([term]) => term);
           const id = String(result.id);
-          return { id, score: result.score * KIND_BOOST[kindOf.get(id) ?? 'criterion'], evidence };
+          return { id, score: result.score * (boostOf.get(id) ?? 1), evidence, inTitle };
         })
         .sort((a, b) => b.score - a.score)
         .slice(0, limit);

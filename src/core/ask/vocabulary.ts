@@ -17,6 +17,8 @@ export const vocabularySchema = z
     textSpeak: z.record(z.string().regex(/^[a-z0-9&-]+$/), z.string().min(1)),
     spellings: z.record(z.string().regex(/^[a-z-]+$/), z.string().min(1)),
     fillers: z.array(z.string().regex(/^[a-z0-9]+$/)),
+    /** Words about the assignment itself ("essay", "coursework"), set aside when finding what an integrity request is about. */
+    assignmentWords: z.array(z.string().regex(/^[a-z0-9]+$/)),
     concepts: z
       .array(
         z
@@ -54,6 +56,8 @@ export interface Vocabulary {
   text: TextPipeline;
   /** Normalised filler words: dropped from questions before search (never from the index). */
   fillers: ReadonlySet<string>;
+  /** Fillers plus the assignment words: dropped when finding what a "write my assignment" request is about. */
+  assignmentFillers: ReadonlySet<string>;
   /** Every concept phrase in the question (longest first where they overlap at the same start). */
   concepts(question: string): ConceptMatch[];
   /** The first phrase of an intent found in the question, or null. */
@@ -99,11 +103,13 @@ export function compileVocabulary(data: VocabularyData): Vocabulary {
     Object.entries(data.intents).map(([kind, phrases]) => [kind, indexByFirst(phrases.map((p) => compile(p, null)))]),
   ) as Record<IntentKind, Map<string, CompiledPhrase[]>>;
   const fillers = new Set(data.fillers.flatMap((word) => text.words(word)));
+  const assignmentFillers = new Set([...fillers, ...data.assignmentWords.flatMap((word) => text.words(word))]);
 
   return {
     data,
     text,
     fillers,
+    assignmentFillers,
     concepts(question) {
       const stems = text.stems(question);
       const found: ConceptMatch[] = [];
