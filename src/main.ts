@@ -12,6 +12,8 @@ import { runChat, terminalLogger } from './cli/chat.js';
 import { CliError, reportError } from './cli/program.js';
 import { loadConfig } from './core/config.js';
 import { createDeps } from './core/create-deps.js';
+import { getQuizBank } from './core/quiz/bank/build-bank.js';
+import { createDailyQuizScheduler } from './core/quiz/daily/scheduler.js';
 import type { Deps } from './core/deps.js';
 
 /** How long shutdown waits for the platforms to finish their in-flight work. */
@@ -34,7 +36,14 @@ interface Running {
  */
 async function startPlatforms(deps: Deps, running: Running[]): Promise<void> {
   if (deps.config.slack) running.push({ name: 'slack', stop: (await startSlack(deps)).stop });
-  if (deps.config.discord) running.push({ name: 'discord', stop: (await startDiscord(deps)).stop });
+  if (deps.config.discord) {
+    const discord = await startDiscord(deps);
+    running.push({ name: 'discord', stop: discord.stop });
+    // The daily quiz posts through the Discord poster (DAILY_QUIZ_* and each server's /daily-quiz settings).
+    const daily = createDailyQuizScheduler({ deps, bank: getQuizBank(deps.knowledge, deps.logger), poster: discord.poster });
+    await daily.start();
+    running.push({ name: 'daily-quiz', stop: async () => daily.stop() });
+  }
 }
 
 async function main(): Promise<number> {
