@@ -15,6 +15,12 @@ import type { ConceptMatch, Vocabulary } from './vocabulary.js';
 export const MIN_COVERAGE = 0.6;
 /** With a vocabulary concept pointing at the best record, this lower coverage is enough. */
 export const MIN_COVERAGE_WITH_CONCEPT = 0.3;
+/**
+ * A question that uses a customer-service or workplace word ("customer", "team", "shop") needs
+ * only this much coverage from one of the first three records: learners' everyday words are
+ * often missing from the specification, while off-topic questions rarely use its domain words.
+ */
+export const MIN_COVERAGE_ON_TOPIC = 0.25;
 /** Bonus for a record whose title carries all of the learner's words (a question in the specification's wording). */
 const TITLE_BONUS = 0.4;
 /** Bonus for a criterion a vocabulary phrase points at: more for longer, more specific phrases. */
@@ -190,12 +196,14 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
 
     const best = hits[0];
     const strongAcronym = best !== undefined && references.acronyms.some((a) => a.strong && a.id === best.id);
+    const topCoverage = Math.max(0, ...hits.slice(0, 3).map((hit) => hit.coverage));
     const grounded =
       best !== undefined &&
       (explicitId !== null ||
         strongAcronym ||
         best.coverage >= MIN_COVERAGE ||
-        (conceptRecords.has(best.id) && best.coverage >= MIN_COVERAGE_WITH_CONCEPT));
+        (conceptRecords.has(best.id) && best.coverage >= MIN_COVERAGE_WITH_CONCEPT) ||
+        (topCoverage >= MIN_COVERAGE_ON_TOPIC && vocabulary.onTopic(question)));
     return {
       hits,
       grounded,

@@ -17,6 +17,8 @@ export const vocabularySchema = z
     textSpeak: z.record(z.string().regex(/^[a-z0-9&-]+$/), z.string().min(1)),
     spellings: z.record(z.string().regex(/^[a-z-]+$/), z.string().min(1)),
     fillers: z.array(z.string().regex(/^[a-z0-9]+$/)),
+    /** Words that mark a question as being about customer service or work (a weak on-topic signal). */
+    domainWords: z.array(z.string().regex(/^[a-z0-9]+$/)),
     /** Words about the assignment itself ("essay", "coursework"), set aside when finding what an integrity request is about. */
     assignmentWords: z.array(z.string().regex(/^[a-z0-9]+$/)),
     concepts: z
@@ -58,6 +60,8 @@ export interface Vocabulary {
   fillers: ReadonlySet<string>;
   /** Fillers plus the assignment words: dropped when finding what a "write my assignment" request is about. */
   assignmentFillers: ReadonlySet<string>;
+  /** True when the question uses a customer-service or workplace word ("customer", "team", "shop"). */
+  onTopic(question: string): boolean;
   /** Every concept phrase in the question (longest first where they overlap at the same start). */
   concepts(question: string): ConceptMatch[];
   /** The first phrase of an intent found in the question, or null. */
@@ -104,12 +108,14 @@ export function compileVocabulary(data: VocabularyData): Vocabulary {
   ) as Record<IntentKind, Map<string, CompiledPhrase[]>>;
   const fillers = new Set(data.fillers.flatMap((word) => text.words(word)));
   const assignmentFillers = new Set([...fillers, ...data.assignmentWords.flatMap((word) => text.words(word))]);
+  const domain = new Set(data.domainWords.flatMap((word) => text.stems(word)));
 
   return {
     data,
     text,
     fillers,
     assignmentFillers,
+    onTopic: (question) => text.stems(question).some((stem) => domain.has(stem)),
     concepts(question) {
       const stems = text.stems(question);
       const found: ConceptMatch[] = [];
