@@ -3,8 +3,9 @@
  * Suites are listed explicitly (no folder scanning); each area adds its line here.
  */
 import { runSuites, type Suite } from '../test/eval/suite.js';
+import { discordBench } from './discord.js';
 import { slackBench } from './slack.js';
 
-const suites: Suite[] = [slackBench];
+const suites: Suite[] = [slackBench, discordBench];
 
 await runSuites('bench', suites, process.argv.slice(2));
