@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { registerAsk } from './ask.js';
 import { registerKb } from './kb.js';
 import { registerChat } from './chat.js';
+import { registerQuiz } from './quiz.js';
 import { registerSlack } from './slack.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
   registerKb(program);
   registerAsk(program);
+  registerQuiz(program);
   registerChat(program);
   registerSlack(program);
   return program;

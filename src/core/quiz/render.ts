@@ -3,7 +3,7 @@
  * for a button label on every platform (Slack 75 characters), the choices are listed as A, B, C…
  * and the buttons carry the letters.
  */
-import { type Block, type Button, heading, list, text } from '../reply.js';
+import { type Block, type Button, formatCitation, heading, list, text } from '../reply.js';
 import type { Question } from './types.js';
 
 /** The longest label every platform shows in full (Slack 75, Discord 80). */
@@ -24,14 +24,17 @@ export function questionBlocks(
   return { blocks, buttons: [buttons] };
 }
 
-/** "Correct!" or "Not quite", the right answer and the explanation (the citation goes on the Reply). */
-export function feedbackBlocks(question: Question, chosen: number): Block[] {
+/**
+ * "Correct!" or "Not quite", the right answer and the explanation. With `inlineSource` the source
+ * is written under the explanation: used when the same Reply goes on to the next question, so the
+ * Reply's own citation line (shown at the end) would sit under the wrong question.
+ */
+export function feedbackBlocks(question: Question, chosen: number, inlineSource = false): Block[] {
   const right = chosen === question.answer;
   const answer = question.choices[question.answer]!;
-  return [
-    text(right ? `✅ **Correct!** ${answer}` : `❌ **Not quite.** The answer is: **${answer}**`),
-    text(question.explanation),
-  ];
+  const blocks = [text(right ? `✅ **Correct!** ${answer}` : `❌ **Not quite.** The answer is: **${answer}**`), text(question.explanation)];
+  if (inlineSource) blocks.push(text(`_Source: ${formatCitation(question.citation)}_`));
+  return blocks;
 }
 
 /** A short label for a choice, for messages such as "you chose B". */

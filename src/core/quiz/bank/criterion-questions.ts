@@ -27,7 +27,10 @@ function criterionQuestion(criterion: Criterion, kb: QuizKnowledge): Question | 
   const siblings = kb.criteria.filter((c) => c.unit === criterion.unit && c.id !== criterion.id);
   if (siblings.length < 2) return null;
   const rng = createRng(`${criterion.id}|criterion-for`);
-  const items = criterion.amplification.flatMap((topic) => topic.items).filter((item) => isCleanMember(item) && contentStems(item).length >= 2);
+  // At least two meaningful words: "customer experience" alone could belong anywhere.
+  const items = criterion.amplification
+    .flatMap((topic) => topic.items)
+    .filter((item) => isCleanMember(item) && contentStems(item).filter((s) => !GENERIC.has(s)).length >= 2);
   // Distinctive: no other criterion of the unit says it, or even half of it ("policies and
   // procedures" is too close to "documents, e.g. policies" in another criterion).
   const distinctive = items.filter(
