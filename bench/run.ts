@@ -4,8 +4,9 @@
  */
 import { runSuites, type Suite } from '../test/eval/suite.js';
 import { discordBench } from './discord.js';
+import { reviewBenchSuite } from './review.js';
 import { slackBench } from './slack.js';
 
-const suites: Suite[] = [slackBench, discordBench];
+const suites: Suite[] = [slackBench, discordBench, reviewBenchSuite];
 
 await runSuites('bench', suites, process.argv.slice(2));

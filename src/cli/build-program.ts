@@ -8,6 +8,7 @@ import { registerAsk } from './ask.js';
 import { registerKb } from './kb.js';
 import { registerChat } from './chat.js';
 import { registerQuiz } from './quiz.js';
+import { registerReview } from './review.js';
 import { registerSlack } from './slack.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
   registerKb(program);
   registerAsk(program);
+  registerReview(program);
   registerQuiz(program);
   registerChat(program);
   registerSlack(program);

@@ -9,8 +9,9 @@ import { helpCommand } from './help.js';
 import { leaderboardCommand } from './leaderboard.js';
 import { progressCommand } from './progress.js';
 import { dailyAnswerAction, quizAgainAction, quizAnswerAction, quizCommand } from './quiz.js';
+import { reviewCommand } from './review.js';
 import type { ActionDefinition, CommandDefinition } from './types.js';
 
-export const COMMANDS: CommandDefinition[] = [askCommand as unknown as CommandDefinition, quizCommand as unknown as CommandDefinition, progressCommand as unknown as CommandDefinition, leaderboardCommand as unknown as CommandDefinition, classReportCommand as unknown as CommandDefinition, dailyQuizCommand as unknown as CommandDefinition, helpCommand as unknown as CommandDefinition];
+export const COMMANDS: CommandDefinition[] = [askCommand as unknown as CommandDefinition, reviewCommand as unknown as CommandDefinition, quizCommand as unknown as CommandDefinition, progressCommand as unknown as CommandDefinition, leaderboardCommand as unknown as CommandDefinition, classReportCommand as unknown as CommandDefinition, dailyQuizCommand as unknown as CommandDefinition, helpCommand as unknown as CommandDefinition];
 
 export const ACTIONS: ActionDefinition[] = [askFeedbackAction, quizAnswerAction, quizAgainAction, dailyAnswerAction];

@@ -24,8 +24,21 @@ function sentencesMatching(analysis: Analysis, cue: RegExp): string[] {
   return unique(analysis.sentences.filter((s) => cue.test(s.text)).map((s) => quoteOf(s.text))).slice(0, 3);
 }
 
-function evidenceOf(findings: Finding[]): string[] {
-  return unique(findings.map((f) => quoteOf(f.excerpt))).slice(0, 3);
+/** The finding's words with a little of their sentence either side, so a tutor can see the context. */
+function inContext(analysis: Analysis, finding: Finding): string {
+  const sentence = analysis.sentences.find((s) => s.start <= finding.start && finding.start < s.end);
+  if (!sentence || finding.end - finding.start > 60) return quoteOf(finding.excerpt);
+  let from = Math.max(sentence.start, finding.start - 30);
+  let to = Math.min(sentence.end, finding.end + 30);
+  // Widen to whole words.
+  while (from > sentence.start && /\S/.test(analysis.text[from - 1]!)) from -= 1;
+  while (to < sentence.end && /\S/.test(analysis.text[to]!)) to += 1;
+  const text = analysis.text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > sentence.start ? '…' : ''}${text}${to < sentence.end ? '…' : ''}`;
+}
+
+function evidenceOf(findings: Finding[], analysis: Analysis): string[] {
+  return unique(findings.map((f) => inContext(analysis, f))).slice(0, 3);
 }
 
 /** The one-paragraph summary. */
@@ -49,13 +62,13 @@ export function summarise(findings: Finding[], score: number, analysis: Analysis
   return parts.join(' ');
 }
 
-function judge(id: CriterionId, problems: Finding[], evidence: string[], metReason: string, notYetReason: string, metNeedsEvidence = false): TutorCriterion {
+function judge(analysis: Analysis, id: CriterionId, problems: Finding[], evidence: string[], metReason: string, notYetReason: string, metNeedsEvidence = false): TutorCriterion {
   const met = problems.length === 0 && (!metNeedsEvidence || evidence.length > 0);
   return {
     criterion: criterionRef(id),
     status: met ? 'met' : 'not yet',
     reason: met ? metReason : problems.length > 0 ? notYetReason : 'No negative wording, but no clearly positive wording either (such as "I can", "I will", "I understand").',
-    evidence: met ? evidence : problems.length > 0 ? evidenceOf(problems) : [],
+    evidence: met ? evidence : problems.length > 0 ? evidenceOf(problems, analysis) : [],
   };
 }
 
@@ -66,21 +79,22 @@ export function tutorView(findings: Finding[], analysis: Analysis, lexicons: Lex
   const conventions = findings.filter((f) => ['no_greeting', 'no_closing', 'no_paragraphs', 'spelling_errors'].includes(f.rule));
   const style = findings.filter((f) => (f.category === 'tone' && serious(f)) || (f.category === 'positive-language' && serious(f)) || ['no_next_step', 'instruction_to_reviewer', 'no_paragraphs'].includes(f.rule));
   const data = findings.filter((f) => f.category === 'gdpr');
-  const frame = [analysis.lines[0], analysis.letterShaped ? analysis.lines[analysis.lines.length - 1] : undefined]
+  const closingLine = analysis.lines.slice(-3).find((line) => lexicons.closing.test(line.text)) ?? analysis.lines[analysis.lines.length - 1];
+  const frame = [analysis.lines[0], analysis.letterShaped ? closingLine : undefined]
     .filter((line): line is NonNullable<typeof line> => line !== undefined)
     .map((line) => quoteOf(line.text));
   const care = sentencesMatching(analysis, lexicons.dataCare);
   return [
-    judge('u3.ac2.2', negative, sentencesMatching(analysis, lexicons.positive),
+    judge(analysis, 'u3.ac2.2', negative, sentencesMatching(analysis, lexicons.positive),
       'Uses positive customer-service language that builds confidence.',
       'Uses negative or judgemental wording that could damage the relationship.', true),
-    judge('u3.ac2.4', conventions, unique(frame),
+    judge(analysis, 'u3.ac2.4', conventions, unique(frame),
       analysis.letterShaped ? 'Follows business-writing conventions: salutation, close, paragraphs and accurate spelling.' : 'A short chat reply with accurate spelling; no salutation or close is needed.',
       'Misses business-writing conventions (salutation, close, paragraphing or spelling).'),
-    judge('u3.ac3.3', style, sentencesMatching(analysis, lexicons.nextStep).concat(sentencesMatching(analysis, lexicons.empathy)).slice(0, 3),
+    judge(analysis, 'u3.ac3.3', style, sentencesMatching(analysis, lexicons.nextStep).concat(sentencesMatching(analysis, lexicons.empathy)).slice(0, 3),
       'Clear, courteous and in a suitable style and tone, with a next step.',
       'The style or tone is not yet right for a customer, or the reply leaves the customer without a next step.'),
-    judge('u1.ac4.5', data, care.length > 0 ? care : ['No personal data beyond what the reply needs.'],
+    judge(analysis, 'u1.ac4.5', data, care.length > 0 ? care : ['No personal data beyond what the reply needs.'],
       'Handles customer information in line with the UK GDPR and the Data Protection Act 2018.',
       'Uses, stores or shares customer information in a way the UK GDPR does not allow.'),
   ];
