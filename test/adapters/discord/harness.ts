@@ -21,13 +21,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(overrides: Partial<Deps> = {}): Promise<Harness> {
+/**
+ * @param overrides dependencies to replace (the logger is always the capturing one unless given)
+ * @param env extra configuration, e.g. DAILY_QUIZ_CHANNEL_ID
+ */
+export async function startHarness(overrides: Partial<Deps> = {}, env: Record<string, string> = {}): Promise<Harness> {
   const fake = await startFakeDiscord();
   const logs: Array<Record<string, unknown>> = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const deps = await testDeps(
     { logger, ...overrides },
-    { DISCORD_TOKEN: 'fake-bot-token', DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_API_URL: fake.apiUrl },
+    { DISCORD_TOKEN: 'fake-bot-token', DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_API_URL: fake.apiUrl, ...env },
   );
   const discord = await startDiscord(deps);
   return {
