@@ -17,7 +17,7 @@ import {
   refusalParts,
   tooLongParts,
 } from './canned.js';
-import { composeAnswer, type Composed } from './compose.js';
+import { composeAnswer, leadLine, type Composed } from './compose.js';
 import { detectFollowUp, lastTurn, rememberTurn, type FollowUp } from './conversation.js';
 import type { AskEngine, Retrieval, RetrieveOptions } from './engine.js';
 import { classifyQuestion } from './intents.js';
@@ -71,9 +71,19 @@ async function decide(question: string, context: CommandContext, deps: AskDeps, 
   }
   const text = intent.kind === 'injection' ? intent.rest : question.trim();
   const turn = await lastTurn(context, deps);
-  const followUp = detectFollowUp(text, turn, engine.references(text));
+  const references = engine.references(text);
+  const followUp = detectFollowUp(text, turn, references);
+  const ambiguous = references.ac !== null && references.unit === null && !turn?.unit ? criteriaNumbered(engine, references.ac) : [];
   const retrieval = retrieveFor(engine, text, turn, followUp, intent.kind === 'integrity');
 
+  // "AC 2.2" alone: several units have one, so ask which (and remember them for "the first one").
+  if (ambiguous.length > 1 && retrieval.ownTerms.length === 0) {
+    const answer = whichUnit(engine, references.ac!, ambiguous, intent.kind === 'integrity');
+    if (options.remember !== false) {
+      await rememberTurn({ at: deps.clock.now(), records: ambiguous, unit: null, listed: ambiguous.map((id) => ({ text: id, record: id })) }, context, deps);
+    }
+    return answer;
+  }
   if (intent.kind === 'integrity') return integrityAnswer(engine, text, retrieval);
   // After an instruction was removed, what is left must be a real question of its own.
   const substantive = intent.kind !== 'injection' || retrieval.ownTerms.length >= 2 || retrieval.explicit;
@@ -113,6 +123,19 @@ function integrityAnswer(engine: AskEngine, text: string, retrieval: Retrieval):
   const answer = toAnswer('integrity', composed, engine, 'offline');
   answer.parts = [{ kind: 'text', text: INTEGRITY_OPENING }, ...answer.parts, { kind: 'examples', text: 'To write it yourself:', items: INTEGRITY_TIPS }];
   return answer;
+}
+
+function criteriaNumbered(engine: AskEngine, ac: string): string[] {
+  return engine.knowledge.records.filter((record) => record.kind === 'criterion' && record.ac === ac).map((record) => record.id);
+}
+
+function whichUnit(engine: AskEngine, ac: string, ids: string[], integrity: boolean): Answer {
+  const parts: AnswerPart[] = [
+    ...(integrity ? [{ kind: 'text' as const, text: INTEGRITY_OPENING }] : []),
+    { kind: 'text', text: `Several units have an AC ${ac}. Which one do you mean?` },
+    { kind: 'examples', text: 'Say the unit, for example "Unit 1 AC ' + ac + '", or "the first one":', items: ids.map((id) => leadLine(engine.knowledge.record(id)!)) },
+  ];
+  return fixed(integrity ? 'integrity' : 'clarify', parts);
 }
 
 function fixed(kind: AnswerKind, parts: AnswerPart[]): Answer {

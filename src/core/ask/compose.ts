@@ -14,6 +14,8 @@ import type { AnswerPart, ConversationTurn } from './types.js';
 /** Most sections (bullets) and items per bullet in an answer. */
 const MAX_SECTIONS = 4;
 const MAX_ITEMS = 10;
+/** Most prose facts (qualification paragraphs) in an answer. */
+const MAX_FACTS = 4;
 /** A second record is worth pointing to when it scores at least this share of the best. */
 const RELATED_SHARE = 0.55;
 const ASSESSMENT_TERMS = new Set(['assess', 'assign', 'evid', 'mark', 'pass', 'grade', 'coursework', 'criterion', 'criteria']);
@@ -84,7 +86,8 @@ export function composeAnswer(input: ComposeInput): Composed {
   for (const point of points) listed.push({ text: point.text, record: point.record });
   if (points.length > 0) parts.push({ kind: 'point', text: '', items: points.map((p) => p.text) });
 
-  const wantsAssessment = input.assessment === true || retrieval.ownTerms.some((term) => ASSESSMENT_TERMS.has(term));
+  const wantsAssessment = input.assessment === true || input.more === true || retrieval.ownTerms.some((term) => ASSESSMENT_TERMS.has(term));
+  if (primary.kind === 'qualification' && wantsAssessment) parts.splice(1, 0, { kind: 'text', text: ASSESSMENT_FACT });
   if (primary.kind === 'criterion' && wantsAssessment) {
     const guidance = primary.sections.filter((s) => isGuidance(s.heading)).flatMap((s) => s.items);
     parts.push({ kind: 'text', text: `**How it is assessed**: ${[ASSESSMENT_FACT, ...guidance.slice(0, 2)].join(' ')}` });
@@ -99,6 +102,8 @@ export function composeAnswer(input: ComposeInput): Composed {
   if (verb) parts.push({ kind: 'verb', text: verb });
 
   for (const law of lawsToday(knowledge, input.question, [primary.id])) {
+    // A legislation record already says what applies today.
+    if (law.id === primary.id) continue;
     parts.push({ kind: 'law', text: `**Today**: ${law.name}: ${law.today}` });
     if (!citations.includes(law.id) && primary.id !== law.id) citations.push(law.id);
   }
@@ -145,10 +150,11 @@ function pickPoints(record: KnowledgeRecord, scorer: RelevanceScorer, input: Com
       });
     }
     case 'glossary':
+      return content.map((s) => ({ text: bullet(s.heading, s.items), record: record.id }));
     case 'legislation':
       return content
         .filter((s) => !/^(Checked|How the specification names it)$/.test(s.heading))
-        .map((s) => ({ text: bullet(s.heading, s.items), record: record.id }));
+        .map((s) => ({ text: bullet(s.heading, s.items.map(britishDates)), record: record.id }));
     case 'note': {
       // A note section is a short list the learner asked for as a whole ("common mistakes…").
       const items = content.flatMap((s) => s.items);
@@ -181,11 +187,18 @@ function pickFacts(record: KnowledgeRecord, sections: KnowledgeRecord['sections'
   // Sections whose heading answers ("Potential job roles") are shown whole, up to two of them.
   const byHeading = ranked.filter((entry) => within.score(entry.section.heading) > 0 && entry.score >= best.score * 0.5).slice(0, 2);
   if (byHeading.length > 0) {
-    return byHeading.map((entry) => ({ text: bullet(entry.section.heading, entry.section.items.slice(0, MAX_ITEMS)), record: record.id }));
+    return byHeading.map((entry) => ({ text: bullet(entry.section.heading, bestItems(entry.section.items, entry.itemScores).map(brief)), record: record.id }));
   }
   const top = Math.max(...best.itemScores);
   const items = best.section.items.filter((_, i) => best.itemScores[i]! >= top * 0.6);
-  return toPoints(items.slice(0, MAX_ITEMS));
+  return toPoints(items.slice(0, MAX_FACTS).map(brief));
+}
+
+/** A section's items in order: all of them when short, else the best-scoring few (prose sections are long). */
+function bestItems(items: string[], scores: number[]): string[] {
+  if (items.length <= MAX_FACTS || items.every((item) => item.length < 80)) return items.slice(0, MAX_ITEMS);
+  const keep = new Set(items.map((item, i) => ({ item, score: scores[i]!, i })).sort((a, b) => b.score - a.score || a.i - b.i).slice(0, MAX_FACTS).map((e) => e.i));
+  return items.filter((_, i) => keep.has(i));
 }
 
 /** Sections that answer the question, in the record's order; all of them when few or nothing stands out. */
@@ -238,6 +251,19 @@ function relatedRecords(retrieval: Retrieval, primary: KnowledgeRecord): string[
     .filter((hit) => hit.score >= top.score * RELATED_SHARE && hit.id !== primary.id && !primary.related.includes(hit.id) && !hit.id.includes('.lo'))
     .slice(0, 2)
     .map((hit) => hit.id);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "(from 2018-05-25)" → "(from 25 May 2018)": the register stores ISO dates; learners read British ones. */
+function britishDates(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_m, y: string, m: string, d: string) => `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`);
+}
+
+/** At most two sentences and about 240 characters of a long paragraph. */
+function brief(text: string): string {
+  const short = firstSentences(text, 2);
+  return short.length <= 240 ? short : `${short.slice(0, short.lastIndexOf(' ', 237))}…`;
 }
 
 function firstSentences(text: string, count: number): string {

@@ -111,11 +111,12 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
     // The learner's own terms, typos corrected; words explained by a concept phrase are noted.
     const own = new Map<string, boolean>();
     const hasReference = references.unit !== null || references.ac !== null || references.lo !== null;
-    // Fillers go only when something else is left: "tell me about the course" keeps "course".
-    const chosen = options.ignoreAssignmentWords ? vocabulary.assignmentFillers : vocabulary.fillers;
-    const fillers = words.some((word) => !chosen.has(word) && text.processTerm(word) !== null) ? chosen : new Set<string>();
+    // Weak words ("course") go only when something else is left: "tell me about the course" keeps it.
+    const fillers = options.ignoreAssignmentWords ? vocabulary.assignmentFillers : vocabulary.fillers;
+    const content = (word: string) => !fillers.has(word) && text.processTerm(word) !== null;
+    const dropWeak = words.some((word) => content(word) && !vocabulary.weakWords.has(word));
     words.forEach((word, position) => {
-      if (fillers.has(word)) return;
+      if (fillers.has(word) || (dropWeak && vocabulary.weakWords.has(word))) return;
       const stem = text.processTerm(index.correct(word));
       const term = stem === null ? null : index.resolve(stem);
       if (!term || (hasReference && (REFERENCE_WORDS.has(term) || /^\d+$/.test(term)))) return;

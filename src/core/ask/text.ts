@@ -17,7 +17,11 @@ export interface TextMaps {
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
 /** Stop words for both the index and questions: the `stopword` English list plus question words. */
-export const STOP_WORDS: ReadonlySet<string> = new Set([...eng, 'why', 'when', 'whats', 'does', 'did', 'doing', 'done', 'an', 'a', 'i', 'im', 'ive']);
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  ...eng, 'why', 'when', 'whats', 'does', 'did', 'doing', 'done', 'an', 'a', 'i', 'im', 'ive',
+  // Ordinals point back at a list ("the second one"); they are never the subject of a question.
+  'first', 'second', 'third', 'fourth', 'fifth', '1st', '2nd', '3rd', '4th', '5th', 'one', 'ones',
+]);
 
 /** The text pipeline: words for phrase matching, terms for search. */
 export interface TextPipeline {

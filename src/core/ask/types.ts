@@ -20,6 +20,8 @@ export interface AskKnowledge {
 /** What kind of answer was given; logged and returned as data so surfaces and the evaluator can tell. */
 export type AnswerKind =
   | 'answer'
+  /** A clarifying question ("which unit's AC 2.2?"). */
+  | 'clarify'
   | 'integrity'
   | 'refusal'
   | 'off-topic'

@@ -17,6 +17,8 @@ export const vocabularySchema = z
     textSpeak: z.record(z.string().regex(/^[a-z0-9&-]+$/), z.string().min(1)),
     spellings: z.record(z.string().regex(/^[a-z-]+$/), z.string().min(1)),
     fillers: z.array(z.string().regex(/^[a-z0-9]+$/)),
+    /** Words dropped only when the question has other words ("this course"), kept when alone ("the course?"). */
+    weakWords: z.array(z.string().regex(/^[a-z0-9]+$/)),
     /** Words that mark a question as being about customer service or work (a weak on-topic signal). */
     domainWords: z.array(z.string().regex(/^[a-z0-9]+$/)),
     /** Words about the assignment itself ("essay", "coursework"), set aside when finding what an integrity request is about. */
@@ -58,6 +60,8 @@ export interface Vocabulary {
   text: TextPipeline;
   /** Normalised filler words: dropped from questions before search (never from the index). */
   fillers: ReadonlySet<string>;
+  /** Words dropped only when something else is left. */
+  weakWords: ReadonlySet<string>;
   /** Fillers plus the assignment words: dropped when finding what a "write my assignment" request is about. */
   assignmentFillers: ReadonlySet<string>;
   /** True when the question uses a customer-service or workplace word ("customer", "team", "shop"). */
@@ -107,6 +111,7 @@ export function compileVocabulary(data: VocabularyData): Vocabulary {
     Object.entries(data.intents).map(([kind, phrases]) => [kind, indexByFirst(phrases.map((p) => compile(p, null)))]),
   ) as Record<IntentKind, Map<string, CompiledPhrase[]>>;
   const fillers = new Set(data.fillers.flatMap((word) => text.words(word)));
+  const weakWords = new Set(data.weakWords.flatMap((word) => text.words(word)));
   const assignmentFillers = new Set([...fillers, ...data.assignmentWords.flatMap((word) => text.words(word))]);
   const domain = new Set(data.domainWords.flatMap((word) => text.stems(word)));
 
@@ -114,6 +119,7 @@ export function compileVocabulary(data: VocabularyData): Vocabulary {
     data,
     text,
     fillers,
+    weakWords,
     assignmentFillers,
     onTopic: (question) => text.stems(question).some((stem) => domain.has(stem)),
     concepts(question) {
