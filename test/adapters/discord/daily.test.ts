@@ -1,8 +1,8 @@
 /**
  * The daily quiz on a class server, end to end: the core scheduler (driven by a manual clock)
  * posts through the Discord poster to the channel with answer buttons, exactly once per slot;
- * each learner answers once and privately, streaks grow day by day, and the results follow with
- * the next question.
+ * each learner answers once and privately, streaks grow day by day, the results follow with the
+ * next question, and learners see their streaks and the leaderboard.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getQuizBank } from '../../../src/core/quiz/bank/build-bank.js';
@@ -84,6 +84,21 @@ describe('the daily quiz on Discord', () => {
     const right = await answerButton(tuesday, true);
     const amina = await h.callback(h.fake.button(right.custom_id, { userId: AMINA }));
     expect(JSON.stringify(amina.body.data)).toMatch(/2 in a row/);
+  });
+
+  it('shows a learner their streak privately and the class leaderboard publicly, by pseudonym', async () => {
+    const progress = await h.callback(h.fake.command('progress', [], { userId: AMINA }));
+    expect(progress.body.data.flags).toBe(EPHEMERAL);
+    const streak = progress.body.data.embeds.flatMap((e: { fields?: Array<{ name: string; value: string }> }) => e.fields ?? []).find((f: { name: string }) => f.name === 'Daily streak');
+    expect(streak.value).toMatch(/^2 \(best 2\)/);
+
+    const board = await h.callback(h.fake.command('leaderboard', [{ name: 'period', type: 3, value: 'all' }], { userId: BEN }));
+    expect(board.body.data.flags ?? 0).toBe(0);
+    const shown = JSON.stringify(board.body.data.embeds);
+    expect(shown).toMatch(/Learner [0-9a-f]{4} — 2 right of 2/);
+    expect(shown).toContain('**You** — 0 right of 1');
+    expect(shown).not.toContain(AMINA);
+    expect(board.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
   it('tells a learner pressing Monday’s button on Tuesday that it has closed', async () => {

@@ -84,18 +84,27 @@ const pick: ActionDefinition = {
       ? reply([text('Closed.')], { replaceOriginal: true })
       : reply([text(`${context.userId} picked ${payload}`)], { ephemeral: true }),
 };
+const slowPick: ActionDefinition = {
+  prefix: 'test-slowpick',
+  visibility: 'private',
+  slow: true,
+  run: async (payload) => {
+    await pause(200);
+    return payload === 'replace' ? reply([text('Replaced later.')], { replaceOriginal: true }) : reply([text('Thought it over.')], { ephemeral: true });
+  },
+};
 const added = [whoami, slowPrivate, slowPublicRefusal, overrun, echo, draft] as unknown as CommandDefinition[];
 
 let h: Harness;
 beforeAll(async () => {
   COMMANDS.push(...added);
-  ACTIONS.push(pick);
+  ACTIONS.push(pick, slowPick);
   h = await startHarness();
 });
 afterAll(async () => {
   await h?.close();
   COMMANDS.splice(COMMANDS.length - added.length, added.length);
-  ACTIONS.splice(ACTIONS.indexOf(pick), 1);
+  ACTIONS.splice(ACTIONS.indexOf(pick), 2);
 });
 
 describe('Discord adapter with the real client', () => {
@@ -186,6 +195,21 @@ describe('Discord adapter with the real client', () => {
     const { body } = await h.callback(h.fake.button('test-pick:replace'));
     expect(body.type).toBe(7);
     expect(body.data).toMatchObject({ content: 'Closed.', embeds: [], components: [] });
+  });
+
+  it('acknowledges a slow button at once, then answers the clicker privately', async () => {
+    const token = h.fake.button('test-slowpick:a');
+    expect((await h.callback(token)).body).toEqual({ type: 6 });
+    const followUp = await h.webhook(token, 'POST');
+    expect(followUp.body).toMatchObject({ content: 'Thought it over.', flags: EPHEMERAL });
+  });
+
+  it('acknowledges a slow button at once, then edits the message that carried it', async () => {
+    const token = h.fake.button('test-slowpick:replace');
+    expect((await h.callback(token)).body).toEqual({ type: 6 });
+    const edit = await h.webhook(token, 'PATCH');
+    expect(edit.path).toMatch(/\/messages\/@original$/);
+    expect(edit.body).toMatchObject({ content: 'Replaced later.', embeds: [], components: [] });
   });
 
   it('opens a modal as the first response and runs the command with the submitted text', async () => {
