@@ -62,16 +62,40 @@ describe.runIf(findCommand('ask'))('ask in Slack', () => {
 });
 
 describe.runIf(findCommand('quiz'))('quiz in Slack', () => {
-  it('posts a question with answer buttons; a click gets private feedback with the explanation and citation', async () => {
-    await h.send.command(commandFields({ command: '/quiz', text: '1', responseUrl: h.fake.responseUrl('quiz') }));
-    const question = await responseTo('quiz');
-    const buttons = buttonsOf(question.blocks);
-    expect(buttons.length).toBeGreaterThanOrEqual(3);
-    await h.send.interaction(buttonClick({ value: buttons[0].value, actionId: buttons[0].action_id, user: LEARNER, responseUrl: h.fake.responseUrl('answer') }));
-    const feedback = await responseTo('answer');
-    expect(feedback.replace_original === true || feedback.response_type === 'ephemeral').toBe(true);
-    expect(blockText(feedback.blocks)).toMatch(/Correct|Not quite/);
-    expect(contextOf(feedback.blocks)).toMatch(/Unit \d+|Topic note|Legislation|Glossary|Qualification/);
+  it('runs a whole quiz privately: each click replaces the question with feedback, the source and the next question', async () => {
+    await h.send.command(commandFields({ command: '/quiz', text: 'unit 1 count 3', user: LEARNER, responseUrl: h.fake.responseUrl('quiz-0') }));
+    let message = await responseTo('quiz-0');
+    expect(message.response_type).toBe('ephemeral');
+    for (let step = 1; step <= 3; step += 1) {
+      const buttons = buttonsOf(message.blocks);
+      expect(buttons.length).toBeGreaterThanOrEqual(3);
+      await h.send.interaction(buttonClick({ value: buttons[0].value, actionId: buttons[0].action_id, user: LEARNER, responseUrl: h.fake.responseUrl(`quiz-${step}`) }));
+      message = await responseTo(`quiz-${step}`);
+      expect(message).toMatchObject({ replace_original: true, response_type: 'ephemeral' });
+      expect(blockText(message.blocks)).toMatch(/Correct!|Not quite/);
+      // The source travels with the feedback (inline mid-quiz, as a context line at the end).
+      expect(blockText(message.blocks) + contextOf(message.blocks)).toMatch(/Source/);
+    }
+    expect(blockText(message.blocks)).toContain('Quiz finished');
+    expect(contextOf(message.blocks)).toMatch(/Source/);
+    expect(buttonsOf(message.blocks).map((b: any) => b.text.text)).toEqual(['Another quiz']);
+  });
+
+  it("does not let another learner answer someone else's quiz", async () => {
+    await h.send.command(commandFields({ command: '/quiz', user: LEARNER, responseUrl: h.fake.responseUrl('mine') }));
+    const [first] = buttonsOf((await responseTo('mine')).blocks);
+    await h.send.interaction(buttonClick({ value: first.value, user: TUTOR, responseUrl: h.fake.responseUrl('theirs') }));
+    const reply = await responseTo('theirs');
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.replace_original).toBe(false);
+    expect(blockText(reply.blocks)).not.toMatch(/Correct!|Not quite/);
+  });
+
+  it('shows /progress privately and /leaderboard for the workspace', async () => {
+    await h.send.command(commandFields({ command: '/progress', responseUrl: h.fake.responseUrl('progress') }));
+    await h.send.command(commandFields({ command: '/leaderboard', responseUrl: h.fake.responseUrl('leaderboard') }));
+    expect((await responseTo('progress')).response_type).toBe('ephemeral');
+    expect((await responseTo('leaderboard')).blocks.length).toBeGreaterThan(0);
   });
 });
 
