@@ -17,7 +17,12 @@ export function quoteOf(value: string): string {
 }
 
 const unique = (values: string[]) => [...new Set(values)];
-const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+/** "a, b and c"; with "; " between items when an item has its own commas ("slang, text-speak or emoji"). */
+const list = (items: string[]) => {
+  if (items.length <= 1) return items.join('');
+  const separator = items.some((item) => item.includes(',')) ? '; ' : ', ';
+  return `${items.slice(0, -1).join(separator)}${separator === '; ' ? '; and ' : ' and '}${items[items.length - 1]}`;
+};
 
 /** Sentences of the draft matching a cue, quoted (at most three). */
 function sentencesMatching(analysis: Analysis, cue: RegExp): string[] {

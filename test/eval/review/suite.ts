@@ -28,13 +28,15 @@ function metricsOf(prefix: string, e: Evaluation): Record<string, number> {
   return metrics;
 }
 
-function linesOf(title: string, e: Evaluation, showMismatches: boolean): string[] {
+function linesOf(title: string, e: Evaluation, showMismatches: boolean, showRules = true): string[] {
   const lines = [`${title}: ${e.drafts} drafts (${e.goodDrafts} good), ${e.msPerDraft.toFixed(2)} ms per draft`];
   lines.push(' by category:');
   for (const category of CATEGORIES) lines.push(row(category, e.byCategory.get(category) ?? { tp: 0, fp: 0, fn: 0 }));
   lines.push(row('overall (micro)', e.overall));
-  lines.push(' by rule:');
-  for (const [rule, counts] of [...e.byRule.entries()].sort(([a], [b]) => a.localeCompare(b))) lines.push(row(rule, counts));
+  if (showRules) {
+    lines.push(' by rule:');
+    for (const [rule, counts] of [...e.byRule.entries()].sort(([a], [b]) => a.localeCompare(b))) lines.push(row(rule, counts));
+  }
   lines.push(` negative-wording spans: ${e.spanHits}/${e.spanTotal} hit, mean character coverage ${ratio(e.spanCoverage)}`);
   lines.push(` false alarms on good drafts: ${e.falseAlarmDrafts.length}/${e.goodDrafts} = ${ratio(e.falseAlarmDrafts.length / Math.max(1, e.goodDrafts))}${e.falseAlarmDrafts.length ? ` (${e.falseAlarmDrafts.join(', ')})` : ''}`);
   if (showMismatches && e.mismatches.length > 0) {
@@ -62,7 +64,7 @@ export async function runReviewEval(): Promise<SuiteReport & { dev: Evaluation; 
       '',
       ...linesOf('Held-out part (never tuned on)', holdoutEval, false),
       '',
-      ...linesOf('All drafts', allEval, false).slice(0, 8),
+      ...linesOf('All drafts', allEval, false, false),
     ],
   };
 }
