@@ -34,7 +34,7 @@ export function lawsToday(knowledge: AskKnowledge, question: string, recordIds: 
   const asked = ` ${core(question)} `;
   const years = new Set(question.match(/\b(?:1[89]|20)\d\d\b/g) ?? []);
   const fromQuestion: LegislationEntry[] = [];
-  const fromRecords: LegislationEntry[] = [];
+  const fromRecords: Array<{ entry: LegislationEntry; order: number }> = [];
   for (const entry of knowledge.legislation) {
     if (entry.status === 'in-force' || entry.status === 'amended') continue;
     const names = [entry.name, ...entry.citedAs].map(core).filter((name) => name.split(' ').length >= 2);
@@ -42,7 +42,12 @@ export function lawsToday(knowledge: AskKnowledge, question: string, recordIds: 
     // "Data Protection Act 2018" names the law that applies today, not the 1998 one.
     const otherYear = entry.year !== null && years.size > 0 && !years.has(String(entry.year));
     if (named && !otherYear) fromQuestion.push(entry);
-    else if (recordIds.some((id) => entry.citedIn.includes(id))) fromRecords.push(entry);
+    else {
+      // Laws of the first (best) record come first.
+      const order = recordIds.findIndex((id) => entry.citedIn.includes(id));
+      if (order !== -1) fromRecords.push({ entry, order });
+    }
   }
-  return [...fromQuestion, ...fromRecords].slice(0, MAX_LINES).map((entry) => ({ id: `law.${entry.slug}`, name: entry.name, today: entry.today }));
+  const byRecord = fromRecords.sort((a, b) => a.order - b.order).map((found) => found.entry);
+  return [...fromQuestion, ...byRecord].slice(0, MAX_LINES).map((entry) => ({ id: `law.${entry.slug}`, name: entry.name, today: entry.today }));
 }

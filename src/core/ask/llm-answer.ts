@@ -64,12 +64,14 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: Pick<Deps, 'llm
       if (echoesInstructions(reply.answer, prompt.fill(values).system)) throw new LlmError('invalid_output', 'the answer repeated the instructions');
       // Best first, in retrieval order; law records from the register follow.
       const ordered = sources.map((s) => s.id).filter((id) => used.includes(id));
-      const lawIds = laws.map((law) => law.id).filter((id) => engine.knowledge.record(id) && !ordered.includes(id));
+      // What applies today, for the records the answer actually rests on.
+      const shownLaws = lawsToday(engine.knowledge, input.question, ordered).filter((law) => !ordered.includes(law.id));
+      const lawIds = shownLaws.map((law) => law.id).filter((id) => engine.knowledge.record(id));
       const parts: AnswerPart[] = [
         { kind: 'lead', text: leadLine(engine.knowledge.record(ordered[0]!)!) },
         // Placeholders the model kept ("[NAME_1]") are put back only in what the learner sees.
         { kind: 'text', text: restore(reply.answer.trim(), redacted.replacements) },
-        ...laws.map((law): AnswerPart => ({ kind: 'law', text: `**Today**: ${law.name}: ${law.today}` })),
+        ...shownLaws.map((law): AnswerPart => ({ kind: 'law', text: `**Today**: ${law.name}: ${law.today}` })),
       ];
       return { ...input.offline, parts, citations: [...ordered, ...lawIds].map((id) => engine.knowledge.citation(id)), source: 'llm' as const };
     },
