@@ -49,7 +49,7 @@ function letterQuestion(entry: GlossaryEntry, kb: QuizKnowledge): Question[] {
   const correct = first[index]!;
   const letter = entry.term[index]!;
   const used = new Set(expansions.flatMap((parts) => parts!.flatMap((p) => words(p))));
-  const pool = [...new Set(kb.glossary.flatMap((other) => other.expansions.flatMap((e) => e.text.replace(/\(.*?\)/g, '').split(/[\s,/]+/))))]
+  const pool = [...new Set(kb.glossary.flatMap((other) => other.expansions.flatMap((e) => e.text.replace(/\(.*?\)/g, '').split(/[\s,/]+/).filter((w) => !w.includes('-')))))]
     .map((w) => sentenceCase(w.replace(/[^A-Za-z]/g, '')))
     .filter((w) => w.length >= 3 && w[0] === letter && !used.has(w.toLowerCase()) && !LINKING.has(w.toLowerCase()));
   // No two choices that start the same way ("Technology" / "Technological", "Time" / "Time-bound").

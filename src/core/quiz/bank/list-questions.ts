@@ -9,6 +9,7 @@ import { contentStems, createRng, sentenceCase, shuffle, words } from '../text.j
 import type { Question } from '../types.js';
 import { listsOf, type SpecList } from './lists.js';
 import { finishQuestion } from './question-id.js';
+import { avoidAsAnswer, avoidAsDistractor } from './review.js';
 import { type QuizKnowledge, supportedBy, supportTexts, tooSimilar } from './support.js';
 
 /** Names of laws and regulations (and their abbreviations). */
@@ -31,10 +32,16 @@ export const listLabel = (list: SpecList) => (list.head ? `${list.topic}: ${list
 
 function listQuestion(list: SpecList, all: readonly SpecList[], kb: QuizKnowledge): Question | null {
   const rng = createRng(list.key);
-  const short = list.members.filter((m) => words(m).length <= 6);
-  const correct = (short.length > 0 ? short : list.members)[rng.int(0, (short.length > 0 ? short : list.members).length - 1)]!;
+  const answerable = list.members.filter((m) => !avoidAsAnswer(list.key, m));
+  const short = answerable.filter((m) => words(m).length <= 6);
+  const from = short.length > 0 ? short : answerable;
+  if (from.length === 0) return null;
+  const correct = from[rng.int(0, from.length - 1)]!;
   const evidence = supportTexts(kb, list.criterion.id);
   const topicStems = new Set(contentStems(`${listLabel(list)} ${list.criterion.text}`).filter((stem) => !GENERIC_STEMS.has(stem)));
+  // Every meaningful word of the criterion's own content: a distractor using one of them might
+  // belong after all ("Service Level Agreements" where etiquette mentions response times "e.g. SLA").
+  const contentWords = new Set(evidence.flatMap((statement) => contentStems(statement)).filter((stem) => !GENERIC_STEMS.has(stem)));
   const candidates = all
     .filter((other) => pairs(list, other))
     .flatMap((other) => other.members.map((member) => ({ member, sameUnit: other.criterion.unit === list.criterion.unit })))
@@ -43,6 +50,8 @@ function listQuestion(list: SpecList, all: readonly SpecList[], kb: QuizKnowledg
     // A neutral distractor sharing a word with the list's own subject may well belong to it
     // ("safety of customers and staff" for support gained through health and safety law).
     .filter(({ member }) => list.cls !== 'neutral' || !contentStems(member).some((stem) => topicStems.has(stem)))
+    .filter(({ member }) => !contentStems(member).some((stem) => contentWords.has(stem)))
+    .filter(({ member }) => !avoidAsDistractor(list.key, member))
     .filter(({ member }) => !supportedBy(member, evidence) && !list.members.some((m) => tooSimilar(m, member)));
   const lengthGap = (value: string) => Math.abs(words(value).length - words(correct).length);
   const ranked = candidates

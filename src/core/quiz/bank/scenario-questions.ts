@@ -7,6 +7,7 @@ import { createRng, sentenceCase, shuffle } from '../text.js';
 import type { Question } from '../types.js';
 import { listsOf } from './lists.js';
 import { finishQuestion } from './question-id.js';
+import { avoidAsDistractor } from './review.js';
 import { type ListRef, type Scenario, SCENARIOS } from './scenarios.js';
 import { type QuizKnowledge, supportedBy, supportTexts, tooSimilar } from './support.js';
 
@@ -22,7 +23,8 @@ export function scenarioQuestions(kb: QuizKnowledge, scenarios: readonly Scenari
     const distractors: string[] = [];
     for (const candidate of shuffle(scenario.distractorsFrom.flatMap((ref) => members(kb, ref)), rng)) {
       if (distractors.length === 3) break;
-      if (supportedBy(candidate, evidence) || [correct, ...distractors].some((chosen) => tooSimilar(chosen, candidate))) continue;
+      if (supportedBy(candidate, evidence) || avoidAsDistractor(scenario.answerFrom.criterion, candidate)) continue;
+      if ([correct, ...distractors].some((chosen) => tooSimilar(chosen, candidate))) continue;
       distractors.push(candidate);
     }
     if (distractors.length < 2) return [];
