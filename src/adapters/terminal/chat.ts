@@ -65,12 +65,15 @@ export function startTerminalChat(deps: Deps, options: TerminalChatOptions): Ter
   const rl = createInterface({ input: options.input, output: interactive ? options.output : undefined, terminal: interactive });
   rl.setPrompt(c.bold(c.cyan('› ')));
   const lines = rl[Symbol.asyncIterator]();
-  let closed = false;
-  rl.on('close', () => {
-    closed = true;
-  });
+  // Set only when we stop reading on purpose (Ctrl-C, stop()). End of piped input also closes
+  // readline, possibly before its buffered lines are read: those lines must still be answered.
+  let stopping = false;
+  const stopReading = () => {
+    stopping = true;
+    rl.close();
+  };
   // Ctrl-C on a TTY reaches readline, not the process: end the session cleanly.
-  rl.on('SIGINT', () => rl.close());
+  rl.on('SIGINT', stopReading);
 
   let inFlight: Promise<void> = Promise.resolve();
   let written = 0;
@@ -79,7 +82,7 @@ export function startTerminalChat(deps: Deps, options: TerminalChatOptions): Ter
     options.output.write(`${written++ > 0 ? '\n' : ''}${text}\n`);
   };
   const next = async (): Promise<string | null> => {
-    if (closed) return null;
+    if (stopping) return null;
     const result = await lines.next();
     return result.done ? null : result.value;
   };
@@ -88,7 +91,7 @@ export function startTerminalChat(deps: Deps, options: TerminalChatOptions): Ter
   const done = (async () => {
     if (interactive) write(banner(c));
     for (;;) {
-      if (interactive && !closed) rl.prompt();
+      if (interactive && !stopping) rl.prompt();
       const line = await next();
       if (line === null) break;
       const turn = session.handle(line);
@@ -102,7 +105,7 @@ export function startTerminalChat(deps: Deps, options: TerminalChatOptions): Ter
   return {
     done,
     async stop(graceMs) {
-      rl.close();
+      stopReading();
       let timer: NodeJS.Timeout | undefined;
       const finished = await Promise.race([
         inFlight.then(() => true),

@@ -160,6 +160,14 @@ describe('terminal chat (piped)', () => {
     expect(out).toContain('You chose apple.');
   });
 
+  it('answers every piped line even when input ends while the first answer is still being prepared', async () => {
+    // Regression: end of piped input closes readline; lines already buffered must still be answered.
+    const out = await session(['/slow', 'what is LASS?', '/pick']);
+    expect(out).toContain('Finally done.');
+    expect(out).toContain('LASS means');
+    expect(out).toContain('Which fruit?');
+  });
+
   it('treats a number as a question when there is nothing to choose', async () => {
     questions.length = 0;
     await session(['/pick', '1', '2']);
