@@ -46,6 +46,8 @@ export interface FakeSlackApi {
   callsTo(method: string): ApiCall[];
   /** Makes the next `times` (default: every) call to `method` fail; `'response_url'` fails response URLs. */
   fail(method: string, spec: FailureSpec): void;
+  /** User ids that users.info reports as workspace admins. */
+  admins: Set<string>;
   /** Slows every answer of `method` by `ms`. */
   delay(method: string, ms: number): void;
   /** The Socket Mode side: connected clients, envelopes to push, acknowledgements received. */
@@ -78,6 +80,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const responses: ResponseCall[] = [];
   const failures = new Map<string, FailureSpec & { left: number }>();
   const delays = new Map<string, number>();
+  const admins = new Set<string>();
   let seq = 0;
 
   const server: Server = createServer((req, res) => {
@@ -121,6 +124,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         // Posting to a user id opens the app's DM with them.
         const dm = channel.startsWith('U') || channel.startsWith('W') ? `D${channel.slice(1)}` : channel;
         return send(res, 200, { ok: true, channel: dm, ts, message: { ts, text: body.text, bot_id: FAKE_BOT.botId } });
+      }
+      case 'users.info': {
+        const id = String(body.user ?? '');
+        return send(res, 200, { ok: true, user: { id, team_id: FAKE_BOT.teamId, is_admin: admins.has(id), is_owner: false, is_primary_owner: false } });
       }
       case 'chat.postEphemeral':
         return send(res, 200, { ok: true, message_ts: ts });
@@ -179,6 +186,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     responses,
     callsTo: (method) => calls.filter((call) => call.method === method),
     fail: (method, spec) => failures.set(method, { ...spec, left: spec.times ?? Number.POSITIVE_INFINITY }),
+    admins,
     delay: (method, ms) => delays.set(method, ms),
     socket,
     waitFor: async (predicate, timeoutMs = 5000) => {

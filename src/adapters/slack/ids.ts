@@ -8,9 +8,9 @@
  *   thread) is per person in that channel, `slack:<team>:<channel>:<user>`, so two learners'
  *   follow-ups never mix.
  *
- * `isAdmin` is always false: Slack only tells us whether someone is a workspace admin through an
- * extra `users.info` call per request (and the `users:read` scope). Admin-only commands are for
- * Discord servers, where the permission arrives with every interaction.
+ * `isAdmin` is false here: Slack does not say with a request whether someone is a workspace
+ * admin. The commands listener asks Slack (`users.info`, see admin.ts) only when an admin-only
+ * command runs, and sets it there.
  */
 import type { CommandContext } from '../../core/commands/types.js';
 

@@ -2,10 +2,13 @@
  * The Slack app manifest, generated from the core command list so Slack's slash commands never
  * drift from the commands the app handles. `slack/manifest.json` is this output for Socket Mode
  * (no public URL needed); `coach slack manifest --url https://…` prints the HTTP-mode variant.
+ * Admin-only commands are listed too: Slack shows them to everyone, and the core refuses anyone
+ * who is not a workspace admin or owner.
  * A test fails when the committed file differs from what this builds.
  */
 import type { CommandDefinition } from '../../core/commands/types.js';
 import { slashOptions } from '../../core/commands/slash-options.js';
+import { offeredOnSlack } from './admin.js';
 import { SLACK_EVENTS_PATH } from './app.js';
 import { SUGGESTED_PROMPTS } from './listeners/events/assistant.js';
 import { REVIEW_SHORTCUT } from './listeners/shortcuts/index.js';
@@ -17,10 +20,11 @@ export const APP_NAME = 'Service Coach';
 /**
  * The bot scopes, each for a reason: slash commands and shortcuts (`commands`), posting answers
  * (`chat:write`), hearing @mentions (`app_mentions:read`), direct messages (`im:history`,
- * `im:read`, `im:write`) and the AI app surface (`assistant:write`). Nothing reads channel
- * history or user profiles.
+ * `im:read`, `im:write`), the AI app surface (`assistant:write`), and checking that whoever runs
+ * an admin-only command (the tutor's /class-report) is a workspace admin (`users:read`, one
+ * `users.info` call then, nothing stored). Nothing reads channel history.
  */
-export const BOT_SCOPES = ['app_mentions:read', 'assistant:write', 'chat:write', 'commands', 'im:history', 'im:read', 'im:write'] as const;
+export const BOT_SCOPES = ['app_mentions:read', 'assistant:write', 'chat:write', 'commands', 'im:history', 'im:read', 'im:write', 'users:read'] as const;
 
 /** The events the app subscribes to. */
 export const BOT_EVENTS = ['app_mention', 'assistant_thread_context_changed', 'assistant_thread_started', 'message.im'] as const;
@@ -52,12 +56,9 @@ export interface SlackManifest {
   };
 }
 
-/**
- * The commands Slack lists: every core command except admin-only ones, which Slack cannot
- * authorise cheaply (see ids.ts) and which belong to Discord servers.
- */
+/** The commands Slack lists: every core command except those in {@link NOT_ON_SLACK}. */
 export function slackCommands(commands: CommandDefinition[]): CommandDefinition[] {
-  return commands.filter((command) => !command.adminOnly);
+  return commands.filter(offeredOnSlack);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BOT_EVENTS, BOT_SCOPES, buildManifest, manifestJson, slackCommands } from '../../../src/adapters/slack/manifest.js';
+import { NOT_ON_SLACK } from '../../../src/adapters/slack/admin.js';
 import { REVIEW_SHORTCUT } from '../../../src/adapters/slack/listeners/shortcuts/index.js';
 import { COMMANDS } from '../../../src/core/commands/index.js';
 
@@ -10,6 +11,8 @@ describe('the Slack app manifest', () => {
   it('lists exactly the core commands that Slack can run (regenerate: npm run coach -- slack manifest --write)', () => {
     const names = committed.features.slash_commands.map((c: { command: string }) => c.command);
     expect(names).toEqual(slackCommands(COMMANDS).map((c) => `/${c.name}`));
+    expect(names).toEqual(COMMANDS.filter((c) => !(c.name in NOT_ON_SLACK)).map((c) => `/${c.name}`));
+    expect(names).not.toContain('/daily-quiz');
   });
 
   it('is exactly what the generator builds from the current commands', () => {
@@ -18,7 +21,7 @@ describe('the Slack app manifest', () => {
 
   it('asks for the scopes and events the adapter uses, with interactivity and the Assistant', () => {
     expect(committed.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
-    for (const scope of ['commands', 'chat:write', 'app_mentions:read', 'im:history', 'im:read', 'im:write', 'assistant:write']) {
+    for (const scope of ['commands', 'chat:write', 'app_mentions:read', 'im:history', 'im:read', 'im:write', 'assistant:write', 'users:read']) {
       expect(committed.oauth_config.scopes.bot).toContain(scope);
     }
     expect(committed.settings.event_subscriptions.bot_events).toEqual([...BOT_EVENTS]);

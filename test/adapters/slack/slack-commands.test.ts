@@ -31,6 +31,11 @@ afterEach(() => {
   expect(unhandled).toEqual([]);
 });
 
+async function waitResponse(tag: string) {
+  await h.fake.waitFor(() => h.fake.responses.some((r) => r.tag === tag));
+  return h.fake.responses.find((r) => r.tag === tag)!.body;
+}
+
 describe('Slack requests are verified', () => {
   it('checks the bot token once at start-up with the configured API URL and token', () => {
     const authTests = h.fake.callsTo('auth.test');
@@ -136,6 +141,34 @@ describe('slash commands', () => {
     await h.send.command(commandFields({ command: '/teleport', responseUrl: h.fake.responseUrl('unknown') }));
     await h.fake.waitFor(() => h.fake.responses.some((r) => r.tag === 'unknown'));
     expect(h.fake.responses.find((r) => r.tag === 'unknown')!.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/don't know the command.*\/help/) });
+  });
+
+  it('lets a workspace admin run an admin-only command, asking Slack only then, and refuses others', async () => {
+    h.fake.admins.add(TUTOR);
+    const infoCalls = h.fake.callsTo('users.info').length;
+    await h.send.command(commandFields({ command: '/help', responseUrl: h.fake.responseUrl('no-info') }));
+    await h.fake.waitFor(() => h.fake.responses.some((r) => r.tag === 'no-info'));
+    expect(h.fake.callsTo('users.info')).toHaveLength(infoCalls);
+
+    await h.send.command(commandFields({ command: '/admin-echo', user: TUTOR, responseUrl: h.fake.responseUrl('admin') }));
+    await h.send.command(commandFields({ command: '/admin-echo', user: LEARNER, responseUrl: h.fake.responseUrl('not-admin') }));
+    expect((await waitResponse('admin')).text).toBe('Admin area');
+    expect((await waitResponse('not-admin')).text).toMatch(/Only someone who can manage this server or workspace/);
+    expect(h.fake.callsTo('users.info').slice(infoCalls).map((c) => c.body.user)).toEqual([TUTOR, LEARNER]);
+    expect(seenContexts.filter((s) => s.name === 'admin-echo').map((s) => s.context.isAdmin)).toEqual([true]);
+  });
+
+  it('treats a failed admin check as "not an admin"', async () => {
+    h.fake.fail('users.info', { error: 'missing_scope', times: 1 });
+    await h.send.command(commandFields({ command: '/admin-echo', user: TUTOR, responseUrl: h.fake.responseUrl('scope') }));
+    expect((await waitResponse('scope')).text).toMatch(/Only someone who can manage/);
+  });
+
+  it('explains that a Discord-only command is not available in Slack', async () => {
+    await h.send.command(commandFields({ command: '/daily-quiz', responseUrl: h.fake.responseUrl('daily') }));
+    const body = await waitResponse('daily');
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toMatch(/\/daily-quiz is not available in Slack|don't know the command/);
   });
 
   it('falls back to a private chat.postEphemeral when the response_url fails', async () => {

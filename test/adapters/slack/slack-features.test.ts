@@ -91,6 +91,16 @@ describe.runIf(findCommand('quiz'))('quiz in Slack', () => {
     expect(blockText(reply.blocks)).not.toMatch(/Correct!|Not quite/);
   });
 
+  it.runIf(findCommand('class-report'))('gives a workspace admin (the tutor) the class report privately, and nobody else', async () => {
+    h.fake.admins.add(TUTOR);
+    await h.send.command(commandFields({ command: '/class-report', user: TUTOR, responseUrl: h.fake.responseUrl('report') }));
+    await h.send.command(commandFields({ command: '/class-report', user: LEARNER, responseUrl: h.fake.responseUrl('no-report') }));
+    const report = await responseTo('report');
+    expect(report.response_type).toBe('ephemeral');
+    expect(report.blocks.length).toBeGreaterThan(1);
+    expect((await responseTo('no-report')).text).toMatch(/Only someone who can manage/);
+  });
+
   it('shows /progress privately and /leaderboard for the workspace', async () => {
     await h.send.command(commandFields({ command: '/progress', responseUrl: h.fake.responseUrl('progress') }));
     await h.send.command(commandFields({ command: '/leaderboard', responseUrl: h.fake.responseUrl('leaderboard') }));

@@ -57,6 +57,20 @@ const checkDraft = {
   },
 } as unknown as CommandDefinition;
 
+const adminEcho = {
+  name: 'admin-echo',
+  description: 'Test: admin-only',
+  options: z.object({}),
+  parseText: () => ({}),
+  visibility: 'private',
+  slow: false,
+  adminOnly: true,
+  run: async (_options: unknown, context: CommandContext) => {
+    seenContexts.push({ name: 'admin-echo', context });
+    return reply([text('Admin area')], { ephemeral: true });
+  },
+} as unknown as CommandDefinition;
+
 /** A stand-in for `ask` that records its context (replaces the real one while installed). */
 const recordingAsk = {
   name: 'ask',
@@ -113,7 +127,7 @@ const replace: ActionDefinition = {
 export function installTestCommands(options: { recordAsk?: boolean; recordReview?: boolean } = {}): () => void {
   const commands = [...COMMANDS];
   const actions = [...ACTIONS];
-  const extra = [slowEcho, echo, checkDraft];
+  const extra = [slowEcho, echo, checkDraft, adminEcho];
   const stand = (standIn: CommandDefinition) => {
     const at = COMMANDS.findIndex((command) => command.name === standIn.name);
     if (at >= 0) COMMANDS.splice(at, 1);

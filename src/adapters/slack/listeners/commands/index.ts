@@ -10,6 +10,7 @@ import { findCommand, runCommand } from '../../../../core/commands/dispatch.js';
 import type { CommandDefinition } from '../../../../core/commands/types.js';
 import type { Deps } from '../../../../core/deps.js';
 import { notice } from '../../../../core/reply.js';
+import { NOT_ON_SLACK, isWorkspaceAdmin, offeredOnSlack } from '../../admin.js';
 import { attempt, respondReply } from '../../deliver.js';
 import { slackContext, teamOf, type SlackOrigin } from '../../ids.js';
 import { fromSlackText } from '../../incoming.js';
@@ -31,13 +32,15 @@ export function register(app: App, deps: Deps): void {
     // Acknowledge first, always: Slack shows an error if this takes more than 3 seconds.
     await ack();
     const origin: SlackOrigin = { team: teamOf(payload), user: payload.user_id, channel: payload.channel_id };
-    const context = slackContext(origin);
     const fallback = { client, target: { channel: origin.channel, user: origin.user } };
     const command = findCommand(payload.command);
-    if (!command) {
-      await respondReply(respond, deps, await runCommand(payload.command, {}, context, deps), { ephemeral: true }, fallback);
+    if (!command || !offeredOnSlack(command)) {
+      const reply = command ? notice(`/${command.name} is not available in Slack: ${NOT_ON_SLACK[command.name]}.`) : await runCommand(payload.command, {}, slackContext(origin), deps);
+      await respondReply(respond, deps, reply, { ephemeral: true }, fallback);
       return;
     }
+    // Only admin-only commands pay for the users.info call.
+    const context = { ...slackContext(origin), isAdmin: command.adminOnly ? await isWorkspaceAdmin(client, deps, origin.user) : false };
     const options = command.parseText(fromSlackText(payload.text ?? ''));
     if (command.form && isMissing(options[command.form.field.name])) {
       const view = renderForm(command.form, encodeOrigin(origin));

@@ -8,6 +8,7 @@
 import type { App } from '@slack/bolt';
 import { findCommand, runCommand } from '../../../../core/commands/dispatch.js';
 import type { Deps } from '../../../../core/deps.js';
+import { isWorkspaceAdmin } from '../../admin.js';
 import { postReply } from '../../deliver.js';
 import { slackContext, teamOf } from '../../ids.js';
 import { FORM_INPUT, renderModalNotice } from '../../render.js';
@@ -24,7 +25,8 @@ export function register(app: App, deps: Deps): void {
     const value = view.state.values[FORM_INPUT.blockId]?.[FORM_INPUT.actionId]?.value ?? '';
     const user = body.user.id;
     const origin = decodeOrigin(view.private_metadata);
-    const context = slackContext({ team: teamOf(body), user, channel: origin.channel ?? user, threadTs: origin.threadTs });
+    const base = slackContext({ team: teamOf(body), user, channel: origin.channel ?? user, threadTs: origin.threadTs });
+    const context = { ...base, isAdmin: command?.adminOnly ? await isWorkspaceAdmin(client, deps, user) : false };
     const options = command?.form ? { ...command.parseText(''), [command.form.field.name]: value } : {};
     const reply = await runCommand(name, options, context, deps);
     const sent = await postReply(client, deps, { channel: user, user }, { ...reply, ephemeral: false });
