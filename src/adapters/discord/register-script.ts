@@ -12,11 +12,24 @@ try {
   if (!config.discord) {
     throw new Error('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (see docs/discord.md) before registering commands.');
   }
-  const result = await registerCommands(config.discord);
-  const where = result.scope === 'guild' ? `in server ${config.discord.guildId}` : 'globally (may take up to an hour to appear)';
+  const discord = config.discord;
+  const result = await registerCommands(discord).catch((error: unknown) => {
+    throw explain(error, discord.apiUrl);
+  });
+  const where = result.scope === 'guild' ? `in server ${discord.guildId}` : 'globally (may take up to an hour to appear)';
   process.stdout.write(`Registered ${result.names.length} commands ${where}: ${result.names.map((n) => `/${n}`).join(', ')}\n`);
 } catch (error) {
-  process.exitCode = reportError(
-    error instanceof DiscordAPIError ? new Error(`Discord refused the registration (${error.status} ${error.code}): ${error.message}`) : error,
-  );
+  process.exitCode = reportError(error);
+}
+
+/** A readable reason, naming the setting to check; never the token. */
+function explain(error: unknown, apiUrl: string): Error {
+  if (error instanceof DiscordAPIError) {
+    if (error.status === 401) return new Error('Discord rejected DISCORD_TOKEN (401): copy the bot token again from the Developer Portal ("Bot" page).');
+    if (error.status === 403 || error.status === 404) {
+      return new Error(`Discord refused the registration (${error.status} ${error.code}): check DISCORD_APPLICATION_ID, and that the bot was invited to DISCORD_GUILD_ID with the applications.commands scope.`);
+    }
+    return new Error(`Discord refused the registration (${error.status} ${error.code}): ${error.message}`);
+  }
+  return new Error(`Could not reach Discord at ${apiUrl} (${error instanceof Error ? error.message : String(error)}). Check the network and DISCORD_API_URL.`);
 }

@@ -10,6 +10,8 @@ import type { Deps } from '../../core/deps.js';
 import type { Logger } from '../../core/logger.js';
 import { registerListeners } from './listeners/index.js';
 import { createDiscordPoster, type DailyQuizPoster } from './poster.js';
+
+export { createDiscordPoster };
 import { NO_MENTIONS } from './render.js';
 import { createInteractionRunner, describeError } from './runner.js';
 

@@ -2,6 +2,10 @@
  * Slash-command JSON is built from the core command list (options from each zod schema) and is
  * valid for Discord; `registerCommands` sends it globally or to one server.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildCommands } from '../../../src/adapters/discord/build-commands.js';
@@ -11,6 +15,7 @@ import { defineCommand, type CommandDefinition } from '../../../src/core/command
 import { notice } from '../../../src/core/reply.js';
 import { FAKE_APP_ID, FAKE_GUILD_ID, startFakeDiscord, type FakeDiscord } from '../../fakes/discord-server.js';
 
+const ROOT = resolve(import.meta.dirname, '../../..');
 const base = { parseText: () => ({}), visibility: 'public' as const, slow: false, run: async () => notice('ok') };
 const quizLike = defineCommand({
   ...base,
@@ -108,6 +113,28 @@ describe('Discord slash commands', () => {
       const put = await fake.waitFor((r) => r.method === 'PUT' && r.path.includes('/guilds/'));
       expect(put.path).toBe(`/applications/${FAKE_APP_ID}/guilds/${FAKE_GUILD_ID}/commands`);
     });
+
+    it('npm run discord:register registers and says where, or explains a rejected token', async () => {
+      const script = async (env: Record<string, string>) => {
+        const loader = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+        const child = spawn(process.execPath, ['--import', loader, join(ROOT, 'src/adapters/discord/register-script.ts')], {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH ?? '', SERVICE_COACH_SKIP_DOTENV: '1', DISCORD_TOKEN: 'fake-bot-token', DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_API_URL: fake.apiUrl, ...env },
+        });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+        child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+        const [code] = (await once(child, 'close')) as [number];
+        return { code, out };
+      };
+      const ok = await script({ DISCORD_GUILD_ID: FAKE_GUILD_ID });
+      expect(ok).toEqual({ code: 0, out: `Registered ${COMMANDS.length} commands in server ${FAKE_GUILD_ID}: ${COMMANDS.map((c) => `/${c.name}`).join(', ')}\n` });
+      fake.fail('PUT', /\/commands$/, { status: 401, body: { message: '401: Unauthorized', code: 0 } });
+      const rejected = await script({});
+      expect(rejected.code).toBe(1);
+      expect(rejected.out).toMatch(/Discord rejected DISCORD_TOKEN \(401\)/);
+      expect(rejected.out).not.toContain('fake-bot-token');
+    }, 30_000);
 
     it('surfaces a refusal from Discord instead of claiming success', async () => {
       fake.fail('PUT', /\/commands$/, { status: 403, body: { message: 'Missing Access', code: 50001 } });
