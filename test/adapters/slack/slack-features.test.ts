@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formCallbackId } from '../../../src/adapters/slack/render.js';
 import { findCommand } from '../../../src/core/commands/dispatch.js';
-import { CLASS_CHANNEL, LEARNER, TUTOR, buttonClick, commandFields, envelope, formSubmission, mention, messageShortcut } from './payloads.js';
+import { CLASS_CHANNEL, LEARNER, TEAM, TUTOR, buttonClick, commandFields, envelope, formSubmission, mention, messageShortcut } from './payloads.js';
 import { blockText, startSlackHarness, type SlackHarness } from './harness.js';
 
 let h: SlackHarness;
@@ -51,6 +51,17 @@ describe.runIf(findCommand('ask'))('ask in Slack', () => {
     expect(vote.response_type).toBe('ephemeral');
     await h.send.interaction(buttonClick({ value: helpful.value, responseUrl: h.fake.responseUrl('again') }));
     expect((await responseTo('again')).text).toMatch(/already/i);
+  });
+
+  it('continues the conversation for a follow-up mention in the same thread', async () => {
+    const threadTs = '1767605200.000100';
+    await h.send.event(envelope(mention('what does LASS stand for?', { ts: threadTs })));
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length === 1, 10_000);
+    await h.send.event(envelope(mention('and what about unit 3?', { ts: '1767605260.000100', threadTs })));
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length === 2, 10_000);
+    expect(h.fake.callsTo('chat.postMessage').map((c) => c.body.thread_ts)).toEqual([threadTs, threadTs]);
+    const stored = (await h.deps.stores.ns<{ turns: unknown[] }>('conversations').get(`ask:slack:${TEAM}:${LEARNER}:slack:${TEAM}:${CLASS_CHANNEL}:${threadTs}`))!;
+    expect(stored.turns).toHaveLength(2);
   });
 
   it('answers /ask in the channel through the response_url', async () => {
