@@ -123,6 +123,11 @@ describe('Discord adapter with the real client', () => {
     expect(body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
+  it('answers a command Discord still shows but the bot no longer has, privately', async () => {
+    const { body } = await h.callback(h.fake.command('retired-command'));
+    expect(body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/don't know the command "retired-command"/) });
+  });
+
   it('builds opaque ids and admin status from the interaction', async () => {
     const member = JSON.parse((await h.callback(h.fake.command('test-whoami', [], { userId: '600000000000000042' }))).body.data.content);
     expect(member).toMatchObject({ surface: 'discord', userId: 'discord:600000000000000042', scopeId: 'discord:800000000000000001', channelId: 'discord:700000000000000001', conversationId: 'discord:700000000000000001', isAdmin: false });
