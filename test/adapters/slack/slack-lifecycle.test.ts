@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackApp } from '../../../src/adapters/slack/app.js';
 import { SlackStartError, startSlack } from '../../../src/adapters/slack/start.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.js';
+import { createStores } from '../../../src/core/store/create-stores.js';
 import { testDeps } from '../../helpers/test-deps.js';
 import { commandFields, directMessage, envelope } from './payloads.js';
 import { BOT_TOKEN, SIGNING_SECRET, startSlackHarness } from './harness.js';
@@ -96,5 +97,20 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
     const commandId = fake.socket.push('slash_commands', commandFields({ command: '/help', responseUrl: fake.responseUrl('socket-help') }));
     await fake.waitFor(() => fake.responses.some((r) => r.tag === 'socket-help'));
     expect(fake.socket.acks.map((a) => a.envelope_id)).toContain(commandId);
+  });
+});
+
+describe('a store outage', () => {
+  it('still answers events when the event claim cannot be made (a rare duplicate beats silence)', async () => {
+    const restore = installTestCommands({ recordAsk: true });
+    cleanups.push(restore);
+    const stores = await createStores('memory://');
+    stores.claim = async () => {
+      throw new Error('store down');
+    };
+    const h = await startSlackHarness({ stores });
+    cleanups.push(() => h.close());
+    await h.send.event(envelope(directMessage('are you there?')));
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length === 1);
   });
 });
