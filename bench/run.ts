@@ -4,9 +4,10 @@
  */
 import { runSuites, type Suite } from '../test/eval/suite.js';
 import { discordBench } from './discord.js';
+import { quizBench } from './quiz.js';
 import { reviewBenchSuite } from './review.js';
 import { slackBench } from './slack.js';
 
-const suites: Suite[] = [slackBench, discordBench, reviewBenchSuite];
+const suites: Suite[] = [slackBench, discordBench, reviewBenchSuite, quizBench];
 
 await runSuites('bench', suites, process.argv.slice(2));

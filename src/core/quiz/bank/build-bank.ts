@@ -39,12 +39,19 @@ export function buildBank(kb: QuizKnowledge, extra: readonly Question[] = []): {
   ];
   const report: BankReport = { generated: generated.length, invalid: [], duplicates: 0, rejectedByReview: 0 };
   const kept: Question[] = [];
+  // Near-duplicates share their right answer: compare only within the same answer.
+  const byAnswer = new Map<string, Question[]>();
   for (const question of generated) {
     const problems = validateQuestion(question, kb);
+    const answer = normalise(question.choices[question.answer] ?? '');
+    const sameAnswer = byAnswer.get(answer) ?? [];
     if (problems.length > 0) report.invalid.push({ id: question.id, problems });
     else if (isRejected(question)) report.rejectedByReview += 1;
-    else if (kept.some((other) => nearDuplicate(other, question))) report.duplicates += 1;
-    else kept.push(question);
+    else if (sameAnswer.some((other) => nearDuplicate(other, question))) report.duplicates += 1;
+    else {
+      kept.push(question);
+      byAnswer.set(answer, [...sameAnswer, question]);
+    }
   }
   kept.sort((a, b) => a.id.localeCompare(b.id));
   return { bank: makeBank(kb.version, kept), report };
