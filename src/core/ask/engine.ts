@@ -6,7 +6,7 @@
  * thresholds calibrated on the evaluation set, see docs/ask.md).
  */
 import type { KnowledgeRecord } from '../knowledge/types.js';
-import { findReferences, type AcronymSpelling, type References } from './references.js';
+import { compileAcronyms, findReferences, type References } from './references.js';
 import { buildIndex, type AskIndex, type LexicalHit, type QueryTerm } from './search-index.js';
 import type { AskKnowledge, ConversationTurn } from './types.js';
 import type { ConceptMatch, Vocabulary } from './vocabulary.js';
@@ -94,7 +94,7 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
     ...Object.values(vocabulary.data.textSpeak),
   ].flatMap((value) => text.words(value));
   const index = buildIndex(knowledge.records, text, contextOf, vocabularyWords);
-  const acronyms: AcronymSpelling[] = knowledge.glossary.map((entry) => ({ id: `glossary.${entry.slug}`, spellings: entry.match }));
+  const acronyms = compileAcronyms(knowledge.glossary.map((entry) => ({ id: `glossary.${entry.slug}`, spellings: entry.match })));
   const criteriaByAc = new Map<string, string[]>();
   for (const record of knowledge.records) {
     if (record.kind !== 'criterion' || !record.ac) continue;

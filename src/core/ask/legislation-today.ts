@@ -25,6 +25,20 @@ const core = (value: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
+const cache = new WeakMap<LegislationEntry[], Array<{ entry: LegislationEntry; names: string[] }>>();
+
+/** The register's replaced laws with their names in comparable form, worked out once. */
+function superseded(register: LegislationEntry[]): Array<{ entry: LegislationEntry; names: string[] }> {
+  let list = cache.get(register);
+  if (!list) {
+    list = register
+      .filter((entry) => entry.status !== 'in-force' && entry.status !== 'amended')
+      .map((entry) => ({ entry, names: [entry.name, ...entry.citedAs].map(core).filter((name) => name.split(' ').length >= 2) }));
+    cache.set(register, list);
+  }
+  return list;
+}
+
 /**
  * The superseded laws named in the question (first) or in the given records.
  * @example lawsToday(kb, 'is the data protection act 1998 still a thing?', [])
@@ -35,9 +49,7 @@ export function lawsToday(knowledge: AskKnowledge, question: string, recordIds: 
   const years = new Set(question.match(/\b(?:1[89]|20)\d\d\b/g) ?? []);
   const fromQuestion: LegislationEntry[] = [];
   const fromRecords: Array<{ entry: LegislationEntry; order: number }> = [];
-  for (const entry of knowledge.legislation) {
-    if (entry.status === 'in-force' || entry.status === 'amended') continue;
-    const names = [entry.name, ...entry.citedAs].map(core).filter((name) => name.split(' ').length >= 2);
+  for (const { entry, names } of superseded(knowledge.legislation)) {
     const named = names.some((name) => asked.includes(` ${name} `));
     // "Data Protection Act 2018" names the law that applies today, not the 1998 one.
     const otherYear = entry.year !== null && years.size > 0 && !years.has(String(entry.year));

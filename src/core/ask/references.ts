@@ -37,11 +37,29 @@ export interface AcronymSpelling {
   spellings: string[];
 }
 
+/** Glossary spellings compiled once into whole-word, case-insensitive patterns. */
+export interface AcronymMatcher {
+  entries: Array<{ id: string; patterns: Array<{ spelling: string; pattern: RegExp }> }>;
+}
+
+/** Compiles the glossary spellings (once, at start-up). */
+export function compileAcronyms(acronyms: AcronymSpelling[]): AcronymMatcher {
+  return {
+    entries: acronyms.map((entry) => ({
+      id: entry.id,
+      patterns: entry.spellings.map((spelling) => ({
+        spelling,
+        pattern: new RegExp(`(?<![A-Za-z0-9])${spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'i'),
+      })),
+    })),
+  };
+}
+
 /**
  * Finds the references in a question.
- * @example findReferences('unit 1 AC 4.4?', []) // { unit: 1, ac: '4.4', lo: null, acronyms: [], ordinal: null }
+ * @example findReferences('unit 1 AC 4.4?', compileAcronyms([])) // { unit: 1, ac: '4.4', lo: null, acronyms: [], ordinal: null }
  */
-export function findReferences(question: string, acronyms: AcronymSpelling[]): References {
+export function findReferences(question: string, acronyms: AcronymMatcher): References {
   const unitMatch = UNIT.exec(question);
   const unitValue = unitMatch ? toNumber((unitMatch[1] ?? unitMatch[2])!) : null;
   const acMatch = AC_LABELLED.exec(question) ?? AC_BARE.exec(question);
@@ -60,13 +78,12 @@ function toNumber(value: string): number {
   return NUMBER_WORDS[value.toLowerCase()] ?? Number(value);
 }
 
-function findAcronyms(question: string, acronyms: AcronymSpelling[]): References['acronyms'] {
+function findAcronyms(question: string, acronyms: AcronymMatcher): References['acronyms'] {
   const found: References['acronyms'] = [];
-  for (const entry of acronyms) {
+  for (const entry of acronyms.entries) {
     let strong = false;
     let weak = false;
-    for (const spelling of entry.spellings) {
-      const pattern = new RegExp(`(?<![A-Za-z0-9])${spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'i');
+    for (const { spelling, pattern } of entry.patterns) {
       const match = pattern.exec(question);
       if (!match) continue;
       // Written as the glossary spells it (LASS, SMART) is a clear reference; "smart" in lower case may be the word.

@@ -149,16 +149,22 @@ export function buildIndex(records: KnowledgeRecord[], text: TextPipeline, conte
       const weights = new Map<string, number>();
       for (const { term, weight } of terms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
       const results = search.search([...weights.keys()].join(' '), { boostTerm: (term) => weights.get(term) ?? 1 });
+      // Boost, sort and cut first: evidence is only worth working out for the records kept.
       return results
-        .map((result) => {
-          const match = result.match as Record<string, Field[]>;
-          const evidence = Object.fromEntries(Object.entries(match).map(([term, fields]) => [term, Math.max(...fields.map((f) => FIELD_EVIDENCE[f]))]));
-          const inTitle = Object.entries(match).filter(([, fields]) => fields.includes('title')).map(([term]) => term);
-          const id = String(result.id);
-          return { id, score: result.score * (boostOf.get(id) ?? 1), evidence, inTitle };
-        })
+        .map((result) => ({ result, score: result.score * (boostOf.get(String(result.id)) ?? 1) }))
         .sort((a, b) => b.score - a.score)
-        .slice(0, limit);
+        .slice(0, limit)
+        .map(({ result, score }) => {
+          const evidence: Record<string, number> = {};
+          const inTitle: string[] = [];
+          for (const [term, fields] of Object.entries(result.match as Record<string, Field[]>)) {
+            let best = 0;
+            for (const field of fields) best = Math.max(best, FIELD_EVIDENCE[field]);
+            evidence[term] = best;
+            if (fields.includes('title')) inTitle.push(term);
+          }
+          return { id: String(result.id), score, evidence, inTitle };
+        });
     },
   };
 }

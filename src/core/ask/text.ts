@@ -67,7 +67,20 @@ export function createTextPipeline(source: TextMaps): TextPipeline {
     return words.map((word) => spellings.get(word) ?? word).filter((word) => word.length > 0);
   };
 
+  // A question goes through the pipeline several times (intents, concepts, references, search).
+  const recent = new Map<string, string[]>();
   const words = (text: string): string[] => {
+    const cached = recent.get(text);
+    if (cached) return cached;
+    const result = splitWords(text);
+    if (text.length < 4000) {
+      if (recent.size >= 64) recent.delete(recent.keys().next().value!);
+      recent.set(text, result);
+    }
+    return result;
+  };
+
+  const splitWords = (text: string): string[] => {
     let prepared = text
       .normalize('NFKC')
       .toLowerCase()
@@ -87,7 +100,7 @@ export function createTextPipeline(source: TextMaps): TextPipeline {
     !STOP_WORDS.has(word) && !(extra?.has(word) ?? false) && !(/^\d+$/.test(word) && word.length !== 4) && word.length > 1;
 
   return {
-    words,
+    words: (text) => [...words(text)],
     stems: (text) => words(text).map(stem),
     terms: (text, extra) => words(text).filter((word) => isTerm(word, extra)).map(stem),
     processTerm: (word) => {

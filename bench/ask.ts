@@ -1,0 +1,78 @@
+/**
+ * `npm run bench -- ask`: how fast Ask is offline on this machine.
+ * - index build: the learner vocabulary plus the MiniSearch index from the loaded knowledge base
+ *   (the first build in the process, as at start-up, and the median of repeats);
+ * - per question: retrieval plus the offline answer for every evaluation question (p50, p95);
+ * - resident memory of the process afterwards.
+ * Targets (issue 3): p95 < 5 ms per question, index build < 200 ms, < 200 MB resident.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { answerQuestion } from '../src/core/ask/answer.js';
+import { createAskEngine } from '../src/core/ask/engine.js';
+import { loadVocabulary } from '../src/core/ask/vocabulary.js';
+import { loadKnowledgeBase } from '../src/core/knowledge/index.js';
+import { loadAskSet } from '../test/eval/ask/evaluate.js';
+import { percentile, type Suite } from '../test/eval/suite.js';
+import { testContext, testDeps } from '../test/helpers/test-deps.js';
+
+const ROUNDS = 5;
+
+/** A garbage collection before reading memory, so the figure is what stays, not what awaits collection. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+const heapMb = () => process.memoryUsage().heapUsed / 1024 / 1024;
+const BUILD_REPEATS = 10;
+
+export const askBench: Suite = {
+  name: 'ask',
+  async run() {
+    const knowledge = loadKnowledgeBase();
+    collectGarbage();
+    const heapBefore = heapMb();
+    // The first build in the process is what start-up pays (cold code); repeats show the steady cost.
+    const started = performance.now();
+    const engine = createAskEngine(knowledge, loadVocabulary());
+    const builds = [performance.now() - started];
+    collectGarbage();
+    const engineMb = heapMb() - heapBefore;
+    const deps = await testDeps({ knowledge, ask: engine });
+    const questions = loadAskSet().map((item) => item.question);
+    const times: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, question] of questions.entries()) {
+        const begun = performance.now();
+        await answerQuestion(question, testContext({ conversationId: `bench:${i}` }), deps, { useLlm: false, remember: false });
+        times.push(performance.now() - begun);
+      }
+    }
+    await deps.stores.close();
+    // Memory as the app runs: one engine, every question answered.
+    const rssMb = process.memoryUsage().rss / 1024 / 1024;
+    for (let i = 1; i < BUILD_REPEATS; i++) {
+      const begun = performance.now();
+      createAskEngine(knowledge, loadVocabulary());
+      builds.push(performance.now() - begun);
+    }
+    const metrics = {
+      'build.first.ms': builds[0]!,
+      'build.p50.ms': percentile(builds, 50),
+      'answer.p50.ms': percentile(times, 50),
+      'answer.p95.ms': percentile(times, 95),
+      'answer.max.ms': Math.max(...times),
+      'rss.mb': rssMb,
+      'engine.heap.mb': engineMb,
+    };
+    const ms = (value: number) => `${value.toFixed(2)} ms`;
+    return {
+      metrics,
+      lines: [
+        `index build (vocabulary + index, ${knowledge.records.length} records): first ${ms(builds[0]!)}, median of ${BUILD_REPEATS} ${ms(metrics['build.p50.ms'])}  (target < 200 ms)`,
+        `retrieval + offline answer, ${questions.length} questions × ${ROUNDS}: p50 ${ms(metrics['answer.p50.ms'])}, p95 ${ms(metrics['answer.p95.ms'])}, max ${ms(metrics['answer.max.ms'])}  (target p95 < 5 ms)`,
+        `resident memory of the process: ${rssMb.toFixed(0)} MB, of which the Ask index and vocabulary hold ${engineMb.toFixed(1)} MB of heap  (target < 200 MB)`,
+      ],
+    };
+  },
+};
