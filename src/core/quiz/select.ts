@@ -46,17 +46,21 @@ export function rankByWeakness(questions: readonly Question[], stats: UserStats 
   return keyed.sort((a, b) => a.weight - b.weight || a.q.id.localeCompare(b.q.id)).map(({ q }) => q);
 }
 
-/** Takes questions in order, one per list (topicKey) first, then fills up if still short. */
+/**
+ * Takes questions in order, one per criterion (or list) first, so one question never gives away
+ * the next one's answer; then fills up if still short.
+ */
 export function pickDistinct(ordered: readonly Question[], count: number): Question[] {
   const picked: Question[] = [];
   const topics = new Set<string>();
   const ids = new Set<string>();
   for (const q of ordered) {
     if (picked.length >= count) break;
-    if (ids.has(q.id) || topics.has(q.topicKey)) continue;
+    const topic = q.criterionId ?? q.topicKey;
+    if (ids.has(q.id) || topics.has(topic)) continue;
     picked.push(q);
     ids.add(q.id);
-    topics.add(q.topicKey);
+    topics.add(topic);
   }
   for (const q of ordered) {
     if (picked.length >= count) break;

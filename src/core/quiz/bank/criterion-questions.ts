@@ -38,8 +38,9 @@ function criterionQuestion(criterion: Criterion, kb: QuizKnowledge): Question | 
   );
   if (distinctive.length === 0) return null;
   const subject = distinctive[rng.int(0, distinctive.length - 1)]!;
-  // Prefer criteria from the same learning outcome: they are the ones a learner could confuse.
-  const ordered = shuffle(siblings, rng).sort((a, b) => Number(b.lo === criterion.lo) - Number(a.lo === criterion.lo));
+  // Prefer criteria from other learning outcomes: within one outcome the criteria overlap in
+  // meaning ("timescales for … resolution" vs "responding to customer problems promptly").
+  const ordered = shuffle(siblings, rng).sort((a, b) => Number(a.lo === criterion.lo) - Number(b.lo === criterion.lo));
   const distractors = ordered.slice(0, 3);
   const choices = shuffle([criterion, ...distractors], rng).map((c) => `AC ${c.ac}: ${c.text}`);
   return finishQuestion({

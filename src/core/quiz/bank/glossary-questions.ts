@@ -68,7 +68,7 @@ function letterQuestion(entry: GlossaryEntry, kb: QuizKnowledge): Question[] {
       prompt: `In ${entry.term}${what ? ` (${what})` : ''}, what does the “${letter}” stand for?`,
       choices,
       answer: choices.indexOf(correct),
-      explanation: `${entry.term} stands for ${entry.expansions[0]!.text}. ${entry.meaning}`,
+      explanation: `${entry.term} stands for ${entry.expansions[0]!.text}. ${learnerMeaning(entry.meaning)}`,
       citation: kb.citation(`glossary.${entry.slug}`),
       ...criterionOf(entry),
       topicKey: `glossary.${entry.slug}`,
@@ -92,12 +92,17 @@ function meaningQuestion(entry: GlossaryEntry, kb: QuizKnowledge, studied: reado
       prompt: `What is meant by “${entry.term}”?`,
       choices,
       answer: choices.indexOf(meaning),
-      explanation: `${entry.term} means ${entry.expansions[0]!.text}: ${entry.meaning}`,
+      explanation: `${entry.term} means ${entry.expansions[0]!.text}: ${learnerMeaning(entry.meaning)}`,
       citation: kb.citation(`glossary.${entry.slug}`),
       ...criterionOf(entry),
       topicKey: `glossary.${entry.slug}|meaning`,
     }),
   ];
+}
+
+/** A meaning without the register's internal pointers ("see the legislation register"). */
+function learnerMeaning(meaning: string): string {
+  return meaning.replace(/[;.]?\s*see the legislation register\.?/i, '.').replace(/\.\.$/, '.');
 }
 
 /** The first clause of a meaning, without asides after a semicolon ("; see the … register"). */
