@@ -127,6 +127,7 @@ describe('the Assistant surface', () => {
     await h.send.event(envelope(assistantThreadStarted('1767603000.000100')));
     await h.fake.waitFor(() => h.fake.callsTo('assistant.threads.setSuggestedPrompts').length === 1);
     expect(posts()[0]!.body).toMatchObject({ channel: LEARNER_DM, thread_ts: '1767603000.000100', text: ASSISTANT_GREETING });
+    expect(posts()[0]!.body.metadata).toBeUndefined();
     const prompts = h.fake.callsTo('assistant.threads.setSuggestedPrompts')[0]!.body;
     expect(prompts).toMatchObject({ channel_id: LEARNER_DM, thread_ts: '1767603000.000100' });
     expect(prompts.prompts).toEqual(SUGGESTED_PROMPTS.map((p) => ({ ...p })));

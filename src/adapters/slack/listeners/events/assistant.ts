@@ -45,8 +45,11 @@ const noThreadContext: NonNullable<AssistantConfig['threadContextStore']> = {
 export function createAssistant(deps: Deps): Assistant {
   return new Assistant({
     threadContextStore: noThreadContext,
-    threadStarted: async ({ say, setSuggestedPrompts }) => {
-      await attempt(deps, 'chat.postMessage', () => say(ASSISTANT_GREETING));
+    threadStarted: async ({ event, client, setSuggestedPrompts }) => {
+      // Posted directly rather than with the Assistant's say(), which would attach thread-context
+      // metadata that we never read (see noThreadContext).
+      const { channel_id: channel, thread_ts: threadTs } = event.assistant_thread;
+      await attempt(deps, 'chat.postMessage', () => client.chat.postMessage({ channel, thread_ts: threadTs, text: ASSISTANT_GREETING }));
       await attempt(deps, 'assistant.threads.setSuggestedPrompts', () =>
         setSuggestedPrompts({ title: 'Try one of these:', prompts: SUGGESTED_PROMPTS.map((prompt) => ({ ...prompt })) }),
       );
