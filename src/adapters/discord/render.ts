@@ -86,7 +86,10 @@ export function renderReply(value: Reply): DiscordMessage {
       return { content: content || (components.length > 0 ? 'Choose an option:' : '…'), embeds: [], components, allowedMentions: NO_MENTIONS };
     }
   }
-  return { embeds: renderEmbeds(value), components, allowedMentions: NO_MENTIONS };
+  const embeds = renderEmbeds(value);
+  // Nothing visible to show (empty blocks): a placeholder, because Discord rejects an empty message.
+  if (embeds.length === 0) return { content: components.length > 0 ? 'Choose an option:' : '…', embeds: [], components, allowedMentions: NO_MENTIONS };
+  return { embeds, components, allowedMentions: NO_MENTIONS };
 }
 
 /**
@@ -114,8 +117,10 @@ export function truncate(value: string, max: number): string {
 /** One block as Discord markdown. The core's `**bold**` and `_italic_` are Discord markdown already. */
 function blockMarkdown(block: Block): string {
   switch (block.type) {
-    case 'heading':
-      return `**${neutraliseMentions(stripMarkup(block.text))}**`;
+    case 'heading': {
+      const heading = neutraliseMentions(stripMarkup(block.text)).trim();
+      return heading ? `**${heading}**` : '';
+    }
     case 'text':
       return neutraliseMentions(block.text);
     case 'list':
@@ -229,6 +234,7 @@ function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
     if (room > 40 && body.description) kept.push({ ...body, description: truncate(body.description, room), fields: [] });
     break;
   }
+  if (kept.length === 0 && !shortened && !footer) return [];
   if (kept.length === 0) kept.push({ color: BRAND_COLOUR });
   const last = kept[kept.length - 1]!;
   if (shortened) {

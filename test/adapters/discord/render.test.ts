@@ -72,6 +72,14 @@ describe('Discord rendering', () => {
     );
   });
 
+  it('never sends an empty message, whatever the blocks hold', () => {
+    for (const value of [reply([fields([])]), reply([heading('')]), reply([heading('  '), fields([])], { buttons: [[{ id: 'x', label: 'X' }]] }), reply([])]) {
+      const message = renderReply(value);
+      expect(violations(message)).toEqual([]);
+      expect(message.content ?? message.embeds[0]?.description ?? message.embeds[0]?.title).toBeTruthy();
+    }
+  });
+
   it('sends a short notice as plain content', () => {
     const message = renderReply(notice('That button has expired.'));
     expect(message).toEqual({ content: 'That button has expired.', embeds: [], components: [], allowedMentions: { parse: [], repliedUser: false } });
