@@ -13,7 +13,7 @@ import type { ConceptMatch, Vocabulary } from './vocabulary.js';
 
 /** Coverage of the learner's words by the best record at or above which an answer is grounded. */
 export const MIN_COVERAGE = 0.6;
-/** With a vocabulary concept pointing at the best record, this lower coverage is enough. */
+/** With a vocabulary phrase (two or more words) pointing at the best record, this lower coverage is enough. */
 export const MIN_COVERAGE_WITH_CONCEPT = 0.3;
 /**
  * A question that uses a customer-service or workplace word ("customer", "team", "shop") needs
@@ -25,6 +25,9 @@ export const MIN_COVERAGE_ON_TOPIC = 0.25;
 const TITLE_BONUS = 0.4;
 /** Bonus for a criterion a vocabulary phrase points at: more for longer, more specific phrases. */
 const conceptBonus = (phraseWords: number) => Math.min(0.6, 0.25 + 0.1 * phraseWords);
+/** Bonus per phrase of the question (two adjacent terms) a record also has, scaled by how rare it is. */
+const PAIR_BONUS = 0.5;
+const MAX_PAIR_BONUS = 0.8;
 /** Weight of a vocabulary term relative to the learner's own words. */
 const EXPANSION_WEIGHT = 0.5;
 /** Words that only carry a reference ("unit 3", "AC 2.2") and say nothing about the subject. */
@@ -105,24 +108,33 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
     const references = findReferences(question, acronyms);
     const concepts = vocabulary.concepts(question);
     const words = text.words(question);
-    const conceptCovered = new Set<number>();
-    for (const concept of concepts) for (let i = concept.start; i < concept.end; i++) conceptCovered.add(i);
+    // Which concept phrases explain each word of the question.
+    const explainedBy = new Map<number, ConceptMatch[]>();
+    for (const concept of concepts) for (let i = concept.start; i < concept.end; i++) explainedBy.set(i, [...(explainedBy.get(i) ?? []), concept]);
 
-    // The learner's own terms, typos corrected; words explained by a concept phrase are noted.
-    const own = new Map<string, boolean>();
+    // The learner's own terms, typos corrected, with the concepts that explain them.
+    const own = new Map<string, ConceptMatch[]>();
     const hasReference = references.unit !== null || references.ac !== null || references.lo !== null;
     // Weak words ("course") go only when something else is left: "tell me about the course" keeps it.
     const fillers = options.ignoreAssignmentWords ? vocabulary.assignmentFillers : vocabulary.fillers;
-    const content = (word: string) => !fillers.has(word) && text.processTerm(word) !== null;
-    const dropWeak = words.some((word) => content(word) && !vocabulary.weakWords.has(word));
+    const stems = words.map((word) => text.processTerm(word));
+    const dropWeak = stems.some((stem) => stem !== null && !fillers.has(stem) && !vocabulary.weakWords.has(stem));
     words.forEach((word, position) => {
-      if (fillers.has(word) || (dropWeak && vocabulary.weakWords.has(word))) return;
+      const plain = stems[position];
+      if (plain === null || plain === undefined || fillers.has(plain) || (dropWeak && vocabulary.weakWords.has(plain))) return;
       const stem = text.processTerm(index.correct(word));
       const term = stem === null ? null : index.resolve(stem);
       if (!term || (hasReference && (REFERENCE_WORDS.has(term) || /^\d+$/.test(term)))) return;
-      own.set(term, (own.get(term) ?? false) || conceptCovered.has(position));
+      own.set(term, [...(own.get(term) ?? []), ...(explainedBy.get(position) ?? [])]);
     });
     const ownTerms = [...own.keys()];
+    const pairs: string[] = [];
+    let previousTerm: string | null = null;
+    for (const term of stems) {
+      if (!term) continue;
+      if (previousTerm !== null && own.has(term) && own.has(previousTerm)) pairs.push(`${previousTerm} ${term}`);
+      previousTerm = term;
+    }
     const expansion = [...new Set(concepts.flatMap((c) => text.terms(c.terms)))].filter((term) => !own.has(term));
     const query: QueryTerm[] = [
       ...ownTerms.map((term) => ({ term, weight: 1 })),
@@ -149,7 +161,7 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
       else for (const id of candidates) bonus(id, 0.8);
     } else if (references.unit !== null && references.lo !== null) {
       explicitId = knowledge.record(`u${references.unit}.lo${references.lo}`) ? `u${references.unit}.lo${references.lo}` : null;
-    } else if (references.unit !== null && ownTerms.filter((t) => !own.get(t)).length <= 1 && expansion.length === 0) {
+    } else if (references.unit !== null && ownTerms.filter((t) => own.get(t)!.length === 0).length <= 1 && expansion.length === 0) {
       explicitId = knowledge.record(`u${references.unit}`) ? `u${references.unit}` : null;
     }
     if (!explicitId && options.force && knowledge.record(options.force)) explicitId = options.force;
@@ -176,21 +188,29 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
       }
       return total > 0 ? inTitle / total : 0;
     };
-    const coverageOf = (hit: LexicalHit | null) => {
+    // A word a concept explains ("too expensive") counts as covered by the records that concept is
+    // about: those it points at, or those matching its specification terms ("objections").
+    const conceptTerms = new Map(concepts.map((c) => [c, text.terms(c.terms)]));
+    const explains = (concept: ConceptMatch, id: string, hit: LexicalHit | null) =>
+      concept.records.includes(id) || (hit !== null && conceptTerms.get(concept)!.some((term) => (hit.evidence[term] ?? 0) > 0));
+    const coverageOf = (id: string, hit: LexicalHit | null) => {
       let total = 0;
       let covered = 0;
-      for (const [term, byConcept] of own) {
+      for (const [term, explainers] of own) {
         const weight = index.idf(term);
         total += weight;
-        covered += weight * Math.max(byConcept ? 1 : 0, hit?.evidence[term] ?? 0);
+        // Explained but by a concept about something else: still the learner's domain word, half credit.
+        const byConcept = explainers.length === 0 ? 0 : explainers.some((concept) => explains(concept, id, hit)) ? 1 : 0.5;
+        covered += weight * Math.max(byConcept, hit?.evidence[term] ?? 0);
       }
       return total > 0 ? covered / total : 0;
     };
     // A record that covers more of the learner's words beats one that repeats a few of them.
     const hits = [...byId.entries()]
       .map(([id, entry]) => {
-        const coverage = coverageOf(entry.hit);
-        return { id, score: entry.lexical * (0.5 + 0.5 * coverage) + TITLE_BONUS * titleShare(entry.hit) ** 2 + entry.bonus, coverage };
+        const coverage = coverageOf(id, entry.hit);
+        const phrases = Math.min(MAX_PAIR_BONUS, PAIR_BONUS * pairs.reduce((sum, pair) => sum + index.pairWeight(id, pair), 0));
+        return { id, score: entry.lexical * (0.5 + 0.5 * coverage) + TITLE_BONUS * titleShare(entry.hit) ** 2 + phrases + entry.bonus, coverage };
       })
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
       .slice(0, 8);
@@ -203,7 +223,8 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
       (explicitId !== null ||
         strongAcronym ||
         best.coverage >= MIN_COVERAGE ||
-        (conceptRecords.has(best.id) && best.coverage >= MIN_COVERAGE_WITH_CONCEPT) ||
+        // Only a phrase of two or more words is specific enough to vouch for a record ("phone" is not).
+        (concepts.some((c) => c.end - c.start >= 2 && c.records.includes(best.id)) && best.coverage >= MIN_COVERAGE_WITH_CONCEPT) ||
         (topCoverage >= MIN_COVERAGE_ON_TOPIC && vocabulary.onTopic(question)));
     return {
       hits,

@@ -65,6 +65,8 @@ export interface AskIndex {
   search(terms: QueryTerm[], limit?: number): LexicalHit[];
   /** Inverse document frequency of a term; unknown terms get the highest value. */
   idf(term: string): number;
+  /** How specific a pair of adjacent terms is (0–1): 1 for a pair only one record has, 0 for none. */
+  pairWeight(id: string, pair: string): number;
   /** A known word for a misspelt one ("custmer" → "customer"), or the word itself. */
   correct(word: string): string;
   /**
@@ -100,18 +102,28 @@ export function buildIndex(records: KnowledgeRecord[], text: TextPipeline, conte
   search.addAll(documents);
 
   const documentFrequency = new Map<string, number>();
+  const pairFrequency = new Map<string, number>();
+  const pairsOf = new Map<string, Set<string>>();
   const counts = new Map<string, number>();
   for (const document of documents) {
     const seen = new Set<string>();
+    const pairs = new Set<string>();
     for (const field of FIELDS) {
+      let previous: string | null = null;
       for (const word of document[field].split(' ')) {
         if (word === '') continue;
         counts.set(word, (counts.get(word) ?? 0) + 1);
         const term = text.processTerm(word);
-        if (term) seen.add(term);
+        if (!term) continue;
+        seen.add(term);
+        // Adjacent terms ("protect characterist"), so a phrase in the question can favour a record that has it.
+        if (previous !== null) pairs.add(`${previous} ${term}`);
+        previous = term;
       }
     }
     for (const term of seen) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    for (const pair of pairs) pairFrequency.set(pair, (pairFrequency.get(pair) ?? 0) + 1);
+    pairsOf.set(document.id, pairs);
   }
   for (const word of extraWords) counts.set(word, (counts.get(word) ?? 0) + 1);
   // The spelling corrector's word list: one entry per distinct word.
@@ -135,6 +147,11 @@ export function buildIndex(records: KnowledgeRecord[], text: TextPipeline, conte
         if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { word: candidate, distance, count };
       }
       return best?.word ?? word;
+    },
+    pairWeight(id, pair) {
+      if (!pairsOf.get(id)?.has(pair)) return 0;
+      const df = pairFrequency.get(pair) ?? 1;
+      return Math.log(1 + total / df) / Math.log(1 + total);
     },
     resolve(term) {
       if (documentFrequency.has(term) || term.length < 6) return term;

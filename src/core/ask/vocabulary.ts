@@ -58,11 +58,11 @@ export interface ConceptMatch {
 export interface Vocabulary {
   data: VocabularyData;
   text: TextPipeline;
-  /** Normalised filler words: dropped from questions before search (never from the index). */
+  /** Stems of filler words ("says" as well as "say"): dropped from questions before search (never from the index). */
   fillers: ReadonlySet<string>;
-  /** Words dropped only when something else is left. */
+  /** Stems of words dropped only when something else is left. */
   weakWords: ReadonlySet<string>;
-  /** Fillers plus the assignment words: dropped when finding what a "write my assignment" request is about. */
+  /** Stems of fillers plus the assignment words: dropped when finding what a "write my assignment" request is about. */
   assignmentFillers: ReadonlySet<string>;
   /** True when the question uses a customer-service or workplace word ("customer", "team", "shop"). */
   onTopic(question: string): boolean;
@@ -110,9 +110,9 @@ export function compileVocabulary(data: VocabularyData): Vocabulary {
   const intentPhrases = Object.fromEntries(
     Object.entries(data.intents).map(([kind, phrases]) => [kind, indexByFirst(phrases.map((p) => compile(p, null)))]),
   ) as Record<IntentKind, Map<string, CompiledPhrase[]>>;
-  const fillers = new Set(data.fillers.flatMap((word) => text.words(word)));
-  const weakWords = new Set(data.weakWords.flatMap((word) => text.words(word)));
-  const assignmentFillers = new Set([...fillers, ...data.assignmentWords.flatMap((word) => text.words(word))]);
+  const fillers = new Set(data.fillers.flatMap((word) => text.stems(word)));
+  const weakWords = new Set(data.weakWords.flatMap((word) => text.stems(word)));
+  const assignmentFillers = new Set([...fillers, ...data.assignmentWords.flatMap((word) => text.stems(word))]);
   const domain = new Set(data.domainWords.flatMap((word) => text.stems(word)));
 
   return {
