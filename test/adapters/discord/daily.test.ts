@@ -135,3 +135,19 @@ describe('the daily quiz on Discord', () => {
     expect((await scheduler.tick()).skipped).toContain(`discord:${classChannel}: paused`);
   });
 });
+
+describe('the daily quiz configured twice for one channel', () => {
+  it('posts once when DAILY_QUIZ_CHANNEL_ID is written as discord:<id> and /daily-quiz names the same channel', async () => {
+    const twice = await startHarness({}, { DAILY_QUIZ_CHANNEL_ID: `discord:${FAKE_CHANNEL_ID}` });
+    const daily = createDailyQuizScheduler({ deps: twice.deps, bank: getQuizBank(twice.deps.knowledge), poster: twice.discord.poster });
+    try {
+      await twice.callback(twice.fake.command('daily-quiz', [{ name: 'action', type: 3, value: 'here' }], { permissions: MANAGE_GUILD }));
+      twice.deps.clock.set('2026-01-05T09:00:05Z');
+      expect((await daily.tick()).posted).toHaveLength(1);
+      expect(twice.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${FAKE_CHANNEL_ID}/messages`)).toHaveLength(1);
+    } finally {
+      daily.stop();
+      await twice.close();
+    }
+  });
+});
