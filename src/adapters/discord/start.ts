@@ -10,10 +10,10 @@ import type { Deps } from '../../core/deps.js';
 import type { Logger } from '../../core/logger.js';
 import { registerListeners } from './listeners/index.js';
 import { createDiscordPoster, type DailyQuizPoster } from './poster.js';
-
-export { createDiscordPoster };
 import { NO_MENTIONS } from './render.js';
 import { createInteractionRunner, describeError } from './runner.js';
+
+export { createDiscordPoster };
 
 /** A running Discord connection. */
 export interface DiscordRuntime {
@@ -88,12 +88,9 @@ function watch(client: Client, logger: Logger): void {
 }
 
 function loginError(error: unknown, config: NonNullable<Config['discord']>): Error {
-  if (error instanceof DiscordAPIError && error.status === 401) {
-    return new Error('Discord rejected DISCORD_TOKEN (401): copy the bot token again from the Developer Portal ("Bot" page).');
-  }
-  if (error instanceof Error && 'code' in error && error.code === 'TokenInvalid') {
-    return new Error('DISCORD_TOKEN is not a valid bot token: copy it again from the Developer Portal ("Bot" page).');
-  }
+  // discord.js reports a 401 at login as TokenInvalid; either way the token is the thing to check.
+  const rejected = (error instanceof DiscordAPIError && error.status === 401) || (error instanceof Error && 'code' in error && error.code === 'TokenInvalid');
+  if (rejected) return new Error('Discord rejected DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the Developer Portal ("Bot" page).');
   const reason = error instanceof Error ? error.message : String(error);
   return new Error(`Could not connect to Discord at ${config.apiUrl}: ${reason}`);
 }
