@@ -55,9 +55,9 @@ async function decide(question: string, context: CommandContext, deps: AskDeps, 
   const intent = classifyQuestion(question, engine.vocabulary);
   switch (intent.kind) {
     case 'empty':
-      return fixed('empty', promptParts(false));
+      return fixed('empty', promptParts(null));
     case 'greeting':
-      return fixed('greeting', promptParts(true));
+      return fixed('greeting', promptParts(intent.thanks ? 'thanks' : 'hello'));
     case 'too-long':
       return fixed('too-long', tooLongParts(intent.length));
     case 'centre-specific':

@@ -19,10 +19,16 @@ const WHAT_I_COVER =
 
 const ASK_TUTOR = 'For anything about your own centre, such as deadlines, marks or timetables, please ask your tutor.';
 
-/** Empty question (or a greeting): a friendly prompt with examples. */
-export function promptParts(greeting: boolean): AnswerPart[] {
+/** Empty question, a greeting or thanks: a friendly prompt with examples. */
+export function promptParts(greeting: 'hello' | 'thanks' | null): AnswerPart[] {
+  const opening =
+    greeting === 'thanks'
+      ? "You're welcome! Ask me anything else about your BTEC Level 2 Customer Service course."
+      : greeting === 'hello'
+        ? "Hi! I'm Service Coach. Ask me anything about your BTEC Level 2 Customer Service course."
+        : 'Ask me a question about your BTEC Level 2 Customer Service course.';
   return [
-    { kind: 'text', text: greeting ? "Hi! I'm Service Coach. Ask me anything about your BTEC Level 2 Customer Service course." : 'Ask me a question about your BTEC Level 2 Customer Service course.' },
+    { kind: 'text', text: opening },
     { kind: 'examples', text: 'For example:', items: EXAMPLE_QUESTIONS },
   ];
 }

@@ -106,8 +106,10 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
 
   const retrieve = (question: string, options: RetrieveOptions = {}): Retrieval => {
     const references = findReferences(question, acronyms);
-    const concepts = vocabulary.concepts(question);
     const words = text.words(question);
+    // Typos corrected first, so "complant" still reaches the "complaint" phrases and domain words.
+    const corrected = words.map((word) => index.correct(word)).join(' ');
+    const concepts = vocabulary.concepts(corrected);
     // Which concept phrases explain each word of the question.
     const explainedBy = new Map<number, ConceptMatch[]>();
     for (const concept of concepts) for (let i = concept.start; i < concept.end; i++) explainedBy.set(i, [...(explainedBy.get(i) ?? []), concept]);
@@ -225,7 +227,7 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
         best.coverage >= MIN_COVERAGE ||
         // Only a phrase of two or more words is specific enough to vouch for a record ("phone" is not).
         (concepts.some((c) => c.end - c.start >= 2 && c.records.includes(best.id)) && best.coverage >= MIN_COVERAGE_WITH_CONCEPT) ||
-        (topCoverage >= MIN_COVERAGE_ON_TOPIC && vocabulary.onTopic(question)));
+        (topCoverage >= MIN_COVERAGE_ON_TOPIC && vocabulary.onTopic(corrected)));
     return {
       hits,
       grounded,

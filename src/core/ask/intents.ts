@@ -13,7 +13,7 @@ export const MAX_QUESTION_LENGTH = 2000;
 export type Intent =
   | { kind: 'empty' }
   | { kind: 'too-long'; length: number }
-  | { kind: 'greeting' }
+  | { kind: 'greeting'; thanks: boolean }
   /** `rest` is what remains once the sentences carrying instructions are removed ('' if nothing). */
   | { kind: 'injection'; rest: string }
   | { kind: 'integrity' }
@@ -23,6 +23,7 @@ export type Intent =
 /** A line that pretends to be another speaker in the conversation ("SYSTEM: …", "assistant:"). */
 const ROLE_LABEL = /(^|\n)\s*\[?(system|assistant|developer|admin|administrator)\]?\s*:/i;
 
+const THANKS = new Set(['thanks', 'thank', 'thx', 'ta', 'cheers']);
 const GREETING_WORDS = new Set([
   'hi', 'hello', 'hey', 'hiya', 'yo', 'sup', 'morning', 'afternoon', 'evening', 'good', 'thanks', 'thank', 'you', 'thx', 'ta',
   'cheers', 'help', 'start', 'menu', 'there', 'bot', 'coach', 'please', 'ok', 'okay', 'cool', 'great',
@@ -37,7 +38,9 @@ export function classifyQuestion(question: string, vocabulary: Vocabulary): Inte
   if (trimmed.length === 0 || !/[\p{L}\p{N}]/u.test(trimmed)) return { kind: 'empty' };
   if (trimmed.length > MAX_QUESTION_LENGTH) return { kind: 'too-long', length: trimmed.length };
   const words = vocabulary.text.words(trimmed);
-  if (words.length > 0 && words.length <= 4 && words.every((word) => GREETING_WORDS.has(word))) return { kind: 'greeting' };
+  if (words.length > 0 && words.length <= 4 && words.every((word) => GREETING_WORDS.has(word))) {
+    return { kind: 'greeting', thanks: words.some((word) => THANKS.has(word)) };
+  }
   const isInstruction = (sentence: string) => ROLE_LABEL.test(sentence) || vocabulary.intent('injection', sentence) !== null;
   if (isInstruction(trimmed)) {
     const rest = splitSentences(trimmed)

@@ -96,6 +96,11 @@ describe('honest refusals and guards', () => {
     }
   });
 
+  it('answers hello and thanks kindly, without a refusal', async () => {
+    expect((await ask('hi')).text).toMatch(/^Hi! I'm Service Coach/);
+    expect((await ask('thanks!')).text).toMatch(/^You're welcome/);
+  });
+
   it('explains the limit for a question over 2,000 characters', async () => {
     const { answer, text } = await ask('customer '.repeat(300));
     expect(answer.kind).toBe('too-long');

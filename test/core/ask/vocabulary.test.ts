@@ -63,6 +63,9 @@ describe('learner wording reaches the specification', () => {
     expect(engine.index.correct('custmer')).toBe('customer');
     expect(engine.index.correct('legislaton')).toBe('legislation');
     expect(top('what are the charactaristics of chalenging custmers', 1)).toEqual(['u1.ac2.3']);
+    // Corrected before the vocabulary is consulted, so phrases and domain words still match.
+    expect(top('wats the point of custmer servce', 1)).toEqual(['u1.ac1.1']);
+    expect(engine.retrieve('how do i deal with a complant').grounded).toBe(true);
   });
 });
 
