@@ -98,7 +98,8 @@ export function analyse(text: string): Analysis {
     lines,
     wordCount,
     social,
-    letterShaped: !social && (wordCount >= LETTER_WORDS || (blankLine && wordCount >= 20)),
+    // One unbroken paragraph is a chat message, however long; a letter has lines or paragraphs.
+    letterShaped: !social && ((wordCount >= LETTER_WORDS && lines.length > 1) || (blankLine && wordCount >= 20)),
     sentiment: Number(doc.out(its.sentiment)) || 0,
   };
 }

@@ -43,8 +43,10 @@ const lexiconSchema = z
     complaintCues: z.array(z.string()),
     empathyCues: z.array(z.string()),
     greetings: z.array(z.string()),
+    casualGreetings: z.array(z.string()),
     closings: z.array(z.string()),
     nextStepCues: z.array(z.string()),
+    noNextStepNeeded: z.array(z.string()),
     timescaleCues: z.array(z.string()),
     futureCues: z.array(z.string()),
     specialCategory: z.array(z.string()),
@@ -54,6 +56,16 @@ const lexiconSchema = z
     spellingAllow: z.array(z.string()),
     positiveCues: z.array(z.string()),
     dataCareCues: z.array(z.string()),
+    contractions: z
+      .object({
+        about: z.string(),
+        fixed: z.record(z.string().regex(/^[a-z]+$/, 'keys are lower-case words'), z.string().min(2)),
+        itIsBefore: z.array(z.string()),
+        possessiveAfter: z.array(z.string()),
+        verbsAfterIWould: z.array(z.string()),
+        notContractedAfter: z.array(z.string()),
+      })
+      .strict(),
   })
   .strict();
 
@@ -82,8 +94,12 @@ export interface Lexicons {
   complaint: RegExp;
   empathy: RegExp;
   greeting: RegExp;
+  /** "Hey", "Yo": greetings too casual to open an email. */
+  casualGreeting: RegExp;
   closing: RegExp;
   nextStep: RegExp;
+  /** Replies to thanks or a compliment ("glad you enjoyed"), which need no next step. */
+  noNextStepNeeded: RegExp;
   /** "within 5 days", "by Friday": a next step only in a sentence that also looks ahead (see `future`). */
   timescale: RegExp;
   future: RegExp;
@@ -97,6 +113,14 @@ export interface Lexicons {
   positive: RegExp;
   /** Good data-protection practice ("for your security", "card ending 4421"): evidence too. */
   dataCare: RegExp;
+  /** Contractions typed without an apostrophe ("cant" → "can't") and the word lists that judge "its", "ill" and "id". */
+  contractions: {
+    fixed: Map<string, string>;
+    itIsBefore: Set<string>;
+    possessiveAfter: Set<string>;
+    verbsAfterIWould: Set<string>;
+    notContractedAfter: Set<string>;
+  };
 }
 
 /** Everything the rules need, loaded once. */
@@ -116,16 +140,39 @@ export class ReviewDataError extends Error {
 }
 
 /**
- * Compiles a curated pattern: case-insensitive, Unicode, matched on whole words, with a straight
- * apostrophe also matching a curly one (drafts pasted from word processors use ’).
+ * Compiles a curated pattern: case-insensitive, Unicode, matched on whole words. Every apostrophe
+ * in a pattern also matches a curly one (drafts pasted from word processors use ’) or none at all,
+ * because learners often type "its", "dont", "cant" and "youre": one pattern "it's our policy"
+ * then catches "its our policy" too, without listing each spelling.
  */
 export function compilePattern(source: string, flags = 'giu'): RegExp {
-  const body = curlyApostrophes(source);
+  const body = tolerantApostrophes(source);
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_])`, flags);
 }
 
-/** Lets every straight apostrophe also match ’: `['’]` outside a character class, `'’` inside one. */
-function curlyApostrophes(source: string): string {
+/** Characters drafts use for an apostrophe: straight, curly, a backtick or a modifier letter. */
+const APOSTROPHES = "'’‘`ʼ";
+
+/**
+ * Without its apostrophe, a contraction can spell another everyday word: "we'll" → "well",
+ * "we're" → "were", "I'll" → "ill", "she'd" → "shed", "let's" → "lets". Patterns are
+ * case-insensitive, so "Ill" (I'll) cannot be told from "ill" here; the apostrophe stays required
+ * for these, and the writing rules report "Ill" → "I'll" with the case taken into account.
+ */
+const AMBIGUOUS_WITHOUT_APOSTROPHE = [
+  ['we|he|she|i', 'll'],
+  ['we', 're'],
+  ['we|she|i|he', 'd'],
+  ['let', 's'],
+] as const;
+
+const WORD_START = '(?<![\\p{L}\\p{N}_])';
+const WORD_END = '(?![\\p{L}\\p{N}_])';
+/** At an apostrophe's place: an apostrophe, or nothing unless that would spell an everyday word. */
+const OPTIONAL_APOSTROPHE = `(?:[${APOSTROPHES}]|(?!${AMBIGUOUS_WITHOUT_APOSTROPHE.map(([before, after]) => `(?<=${WORD_START}(?:${before}))${after}${WORD_END}`).join('|')}))`;
+
+/** Makes every apostrophe outside a character class optional (see above); inside a class it adds the other forms. */
+function tolerantApostrophes(source: string): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; i += 1) {
@@ -134,7 +181,7 @@ function curlyApostrophes(source: string): string {
       out += char + (source[i + 1] ?? '');
       i += 1;
     } else if (char === "'") {
-      out += inClass ? "'’" : "['’]";
+      out += inClass ? APOSTROPHES : OPTIONAL_APOSTROPHE;
     } else {
       if (char === '[') inClass = true;
       else if (char === ']') inClass = false;
@@ -205,8 +252,10 @@ function compileLexicons(): Lexicons {
     complaint: any(raw.complaintCues),
     empathy: any(raw.empathyCues),
     greeting: compilePattern(`^(?:${raw.greetings.join('|')})`, 'iu'),
+    casualGreeting: compilePattern(`^(?:${raw.casualGreetings.join('|')})`, 'iu'),
     closing: any(raw.closings),
     nextStep: any(raw.nextStepCues),
+    noNextStepNeeded: any(raw.noNextStepNeeded),
     timescale: any(raw.timescaleCues),
     future: any(raw.futureCues),
     specialCategory: compilePattern(raw.specialCategory.map(escape).join('|')),
@@ -217,6 +266,13 @@ function compileLexicons(): Lexicons {
     spellingAllow: new Set(raw.spellingAllow.map((w) => w.toLowerCase())),
     positive: any(raw.positiveCues),
     dataCare: any(raw.dataCareCues),
+    contractions: {
+      fixed: new Map(Object.entries(raw.contractions.fixed)),
+      itIsBefore: new Set(raw.contractions.itIsBefore),
+      possessiveAfter: new Set(raw.contractions.possessiveAfter),
+      verbsAfterIWould: new Set(raw.contractions.verbsAfterIWould),
+      notContractedAfter: new Set(raw.contractions.notContractedAfter),
+    },
   };
 }
 

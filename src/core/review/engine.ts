@@ -12,6 +12,7 @@ import { analyse, loadNlp } from './analyse.js';
 import { loadReviewData, type ReviewData } from './data.js';
 import { phraseFindings } from './rules/phrase-rules.js';
 import { identifierFindings, publicPostFindings, specialCategoryFindings } from './rules/gdpr.js';
+import { accuracyFindings } from './rules/accuracy.js';
 import { loadSpeller, spellingFindings } from './rules/spelling.js';
 import { coldFindings, informalFindings, jargonFindings, shoutingFindings } from './rules/tone.js';
 import { conventionFindings, reviewerInstructionFindings } from './rules/writing.js';
@@ -56,6 +57,9 @@ export function findAll(text: string, data: ReviewData = loadReviewData()): { fi
   const analysis = analyse(text);
   const { lexicons } = data;
   const shouting = shoutingFindings(analysis, lexicons);
+  const conventions = conventionFindings(analysis, lexicons);
+  const greetingEnd = conventions.find((f) => f.rule === 'informal_greeting')?.end ?? 0;
+  const accuracy = accuracyFindings(analysis, lexicons, greetingEnd);
   const findings = dropOverlaps([
     ...identifierFindings(analysis),
     ...phraseFindings(analysis, 'gdpr', data.gdpr, false),
@@ -67,8 +71,9 @@ export function findAll(text: string, data: ReviewData = loadReviewData()): { fi
     ...coldFindings(analysis, lexicons),
     ...jargonFindings(analysis, lexicons, shouting),
     ...phraseFindings(analysis, 'positive-language', data.phrasebook, true),
-    ...conventionFindings(analysis, lexicons),
-    ...spellingFindings(analysis, lexicons),
+    ...conventions,
+    ...accuracy,
+    ...spellingFindings(analysis, lexicons, accuracy),
     ...reviewerInstructionFindings(analysis, lexicons),
   ]);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || a.rule.localeCompare(b.rule));

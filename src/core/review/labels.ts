@@ -13,9 +13,10 @@ const CODE_RULES: Record<string, string> = {
   dob: 'a date of birth',
   health_data: 'special-category data (health, religion…)',
   no_greeting: 'no greeting',
+  informal_greeting: 'an informal greeting',
   no_closing: 'no closing',
   no_paragraphs: 'a wall of text',
-  spelling_errors: 'spelling',
+  spelling_errors: 'spelling, apostrophes and capital letters',
   no_next_step: 'no next step or timescale',
   instruction_to_reviewer: 'text aimed at the reviewer',
 };

@@ -15,10 +15,15 @@ export type ToneRule = 'blaming' | 'dismissive' | 'sarcastic' | 'over_informal' 
 /** The GDPR rule ids. */
 export type GdprRule =
   | 'card_number' | 'bank_details' | 'ni_number' | 'dob' | 'health_data' | 'third_party_data'
-  | 'password_request' | 'no_identity_check' | 'excessive_retention' | 'marketing_without_consent' | 'insecure_sharing';
+  | 'password_request' | 'no_identity_check' | 'excessive_retention' | 'marketing_without_consent' | 'insecure_sharing'
+  | 'excessive_data_request';
 
-/** The writing-convention rule ids; `instruction_to_reviewer` flags text aimed at the reviewer. */
-export type WritingRule = 'no_greeting' | 'no_closing' | 'no_paragraphs' | 'spelling_errors' | 'no_next_step' | 'instruction_to_reviewer';
+/**
+ * The writing-convention rule ids; `informal_greeting` flags "hi," in lower case or "Hey" opening
+ * an email, and `instruction_to_reviewer` flags text aimed at the reviewer.
+ */
+export type WritingRule =
+  | 'no_greeting' | 'informal_greeting' | 'no_closing' | 'no_paragraphs' | 'spelling_errors' | 'no_next_step' | 'instruction_to_reviewer';
 
 /** The UK GDPR principle a data-protection finding relates to. */
 export type GdprPrinciple = 'data minimisation' | 'security' | 'purpose limitation' | 'lawful basis' | 'accuracy' | 'storage limitation';

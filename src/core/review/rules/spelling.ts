@@ -60,12 +60,16 @@ function isCandidate(token: Token, analysis: Analysis, lexicons: Lexicons, sente
   return !/[@#_'’-]/.test(before) && !/[@_'’-]/.test(after);
 }
 
-/** One finding per misspelt word, with the dictionary's first suggestion. */
-export function spellingFindings(analysis: Analysis, lexicons: Lexicons): Finding[] {
+/**
+ * One finding per misspelt word, with the dictionary's first suggestion. Words already reported
+ * by the accuracy rule (`reported`: "thats" → "that's") are not looked up again.
+ */
+export function spellingFindings(analysis: Analysis, lexicons: Lexicons, reported: readonly Finding[] = []): Finding[] {
   const sentenceStarts = new Set(analysis.sentences.map((s) => s.start));
   const findings: Finding[] = [];
   for (const token of analysis.tokens) {
-    if (findings.length >= MAX_FINDINGS) break;
+    if (findings.length + reported.length >= MAX_FINDINGS) break;
+    if (reported.some((r) => r.start < token.end && token.start < r.end)) continue;
     if (!isCandidate(token, analysis, lexicons, sentenceStarts) || isKnownWord(token.value, lexicons)) continue;
     const better = suggest(token.value);
     const american = better !== null && /(?:ize|yze|or|er|og|ense)$/i.test(token.value) && /(?:ise|yse|our|re|ogue|ence)$/i.test(better);

@@ -6,6 +6,7 @@
 import { countWords, type Analysis, type Span } from '../analyse.js';
 import type { Lexicons } from '../data.js';
 import type { Finding } from '../types.js';
+import { repairContractions } from './accuracy.js';
 import { allMatches, makeFinding } from './finding.js';
 
 /** A paragraph (line) this long is a wall of text. */
@@ -20,9 +21,12 @@ function writing(analysis: Analysis, rule: string, span: Span, message: string, 
 
 /** The lines of a sign-off: from the last closing phrase to the end (or the last line when none). */
 function closingStart(analysis: Analysis, lexicons: Lexicons): number | null {
-  const tail = analysis.lines.slice(-3);
-  for (const line of tail) if (lexicons.closing.test(line.text)) return line.start;
-  const lastChars = analysis.text.length - 120;
+  // Never the opening line: in "hi,\n\nthanks for your complaint…" the "thanks" is not a sign-off.
+  const tail = analysis.lines.slice(-3).filter((line, i, all) => line !== analysis.lines[0] || all.length === 1);
+  // A sign-off is a short line ("Kind regards,"), not a sentence that starts "Thanks for your email…".
+  for (const line of tail) if (countWords(line.text) <= 8 && lexicons.closing.test(line.text)) return line.start;
+  // …nor in the first sentence, unless the reply is one sentence long.
+  const lastChars = Math.max(analysis.text.length - 120, analysis.sentences.length > 1 ? analysis.sentences[0]!.end : 0);
   const match = allMatches(lexicons.closing, analysis.text).filter((m) => m.start >= lastChars).pop();
   if (match) return match.start;
   // Social replies are signed with initials: "^JM" or "– Sam".
@@ -31,10 +35,41 @@ function closingStart(analysis: Analysis, lexicons: Lexicons): number | null {
   return null;
 }
 
+/** The sentences that say what happens next, or give a timescale for something still to come. */
+export function nextStepSentences(analysis: Analysis, lexicons: Lexicons): Span[] {
+  // "ill check on monday" is a next step too: test the cues with the apostrophes put back.
+  return analysis.sentences.filter((s) => {
+    const sentence = repairContractions(s.text, lexicons);
+    return lexicons.nextStep.test(sentence) || (lexicons.timescale.test(sentence) && lexicons.future.test(sentence));
+  });
+}
+
 /** True when the reply says what happens next, or gives a timescale for something still to come. */
 export function hasNextStep(analysis: Analysis, lexicons: Lexicons): boolean {
-  if (lexicons.nextStep.test(analysis.text)) return true;
-  return analysis.sentences.some((s) => lexicons.timescale.test(s.text) && lexicons.future.test(s.text));
+  return nextStepSentences(analysis, lexicons).length > 0 || lexicons.nextStep.test(repairContractions(analysis.text, lexicons));
+}
+
+/**
+ * A greeting that is there but not yet professional: in lower case ("hi," opening a complaint
+ * email), or "Hey"/"Yo" opening a letter-shaped reply. Reported as `informal_greeting` (info).
+ */
+export function informalGreeting(analysis: Analysis, lexicons: Lexicons): Finding | null {
+  const first = analysis.lines[0];
+  if (!first) return null;
+  const handle = /^@\w+\s*/.exec(first.text)?.[0].length ?? 0;
+  const opening = first.text.slice(handle);
+  const casual = lexicons.casualGreeting.exec(opening);
+  const proper = lexicons.greeting.exec(opening);
+  const match = casual && analysis.letterShaped ? casual : proper;
+  if (!match || match.index !== 0) return null;
+  const word = /^[\p{L}']+/u.exec(match[0])![0];
+  const span = { start: first.start + handle, end: first.start + handle + word.length, text: word };
+  if (match === casual) {
+    return writing(analysis, 'informal_greeting', span, `"${word}" is too casual to open an email to a customer.`, 'Open with "Dear Ms Khan," for a formal email or "Hello Ms Khan," for a friendlier one, using the customer\'s name.', 'info');
+  }
+  // "hiya" is slang as well; over_informal reports it, once.
+  if (!/^\p{Ll}/u.test(word) || lexicons.informalTokens.has(word.toLowerCase())) return null;
+  return writing(analysis, 'informal_greeting', span, `The greeting "${word}" starts with a small letter. It is the first thing the customer reads, so give it a capital letter and, if you can, their name.`, `Write "${word.charAt(0).toUpperCase()}${word.slice(1)}" with the customer's name, e.g. "${word.charAt(0).toUpperCase()}${word.slice(1)} Ms Khan,".`, 'info');
 }
 
 /** Greeting, closing, paragraphs and next step. */
@@ -42,7 +77,9 @@ export function conventionFindings(analysis: Analysis, lexicons: Lexicons): Find
   const findings: Finding[] = [];
   const first = analysis.lines[0];
   const last = analysis.lines[analysis.lines.length - 1];
-  if (analysis.letterShaped && first) {
+  const greeting = informalGreeting(analysis, lexicons);
+  if (greeting) findings.push(greeting);
+  if (analysis.letterShaped && first && !greeting) {
     const opening = first.text.replace(/^@\w+\s*/, '');
     if (!lexicons.greeting.test(opening)) {
       const sentence = analysis.sentences[0] ?? first;
@@ -59,7 +96,9 @@ export function conventionFindings(analysis: Analysis, lexicons: Lexicons): Find
       findings.push(writing(analysis, 'no_paragraphs', line, `This paragraph runs to ${words} words with no break, which is hard to read on a screen.`, 'Split it into short paragraphs: what happened, what you have done, what happens next.'));
     }
   }
-  if (analysis.wordCount >= NEXT_STEP_MIN_WORDS && !hasNextStep(analysis, lexicons)) {
+  // A reply to thanks or a compliment needs no next step, unless the customer also raised a problem.
+  const thanksOnly = lexicons.noNextStepNeeded.test(analysis.text) && !lexicons.complaint.test(analysis.text);
+  if (analysis.wordCount >= NEXT_STEP_MIN_WORDS && !thanksOnly && !hasNextStep(analysis, lexicons)) {
     const body = analysis.sentences.filter((s) => closing === null || s.end <= closing);
     const span = body[body.length - 1] ?? last;
     if (span) {
