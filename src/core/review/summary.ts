@@ -6,6 +6,8 @@ import type { Analysis } from './analyse.js';
 import { criterionRef } from './criteria.js';
 import type { Lexicons } from './data.js';
 import { ruleLabel } from './labels.js';
+import { nextStepSentences } from './rules/writing.js';
+import { scoreBand, type ScoreBand } from './score.js';
 import type { CriterionId, Finding, TutorCriterion } from './types.js';
 
 const MAX_QUOTE = 90;
@@ -46,19 +48,45 @@ function evidenceOf(findings: Finding[], analysis: Analysis): string[] {
   return unique(findings.map((f) => inContext(analysis, f))).slice(0, 3);
 }
 
+const BAND_TEXT: Record<ScoreBand, string> = {
+  'ready to send': 'ready to send',
+  'nearly there': 'nearly there',
+  'not yet': 'not yet ready to send',
+};
+
+/** Rules about something missing: their span marks a place, not wording that is wrong. */
+const ABSENCE_RULES = new Set(['cold', 'no_next_step', 'no_greeting', 'no_closing', 'no_paragraphs']);
+
+/**
+ * Strengths the rules actually found in the draft, never the mere absence of a problem: a greeting
+ * that is there and professional, an acknowledgement, positive wording, a next step, and visible
+ * care with personal data ("for your security", "card ending 4421"). Only sentences with no
+ * finding in them count, so "We will keep your details forever" is not praised as a next step.
+ */
+export function strengthsOf(findings: Finding[], analysis: Analysis, lexicons: Lexicons): string[] {
+  const has = (...rules: string[]) => findings.some((f) => rules.includes(f.rule));
+  const wrong = findings.filter((f) => !ABSENCE_RULES.has(f.rule));
+  const clean = analysis.sentences.filter((s) => !wrong.some((f) => f.start < s.end && s.start < f.end));
+  const inClean = (cue: RegExp) => clean.some((s) => cue.test(s.text));
+  const strengths: string[] = [];
+  const opening = analysis.lines[0]?.text.replace(/^@\w+\s*/, '') ?? '';
+  if (/^\p{Lu}/u.test(opening) && lexicons.greeting.test(opening) && !has('no_greeting', 'informal_greeting')) strengths.push('a proper greeting');
+  if (inClean(lexicons.empathy) && !has('cold', 'dismissive', 'sarcastic', 'blaming')) strengths.push('an acknowledgement of the customer\'s situation');
+  const negative = findings.some((f) => f.category === 'positive-language' || ['blaming', 'dismissive', 'sarcastic', 'aggressive'].includes(f.rule));
+  if (inClean(lexicons.positive) && !negative) strengths.push('positive wording');
+  if (!has('no_next_step') && nextStepSentences(analysis, lexicons).some((s) => clean.includes(s))) strengths.push('a clear next step');
+  if (inClean(lexicons.dataCare) && !findings.some((f) => f.category === 'gdpr')) strengths.push('careful handling of personal data');
+  return strengths;
+}
+
 /** The one-paragraph summary. */
 export function summarise(findings: Finding[], score: number, analysis: Analysis, lexicons: Lexicons): string {
-  const strengths: string[] = [];
-  if (!findings.some((f) => f.rule === 'no_greeting') && analysis.letterShaped) strengths.push('a proper greeting');
-  if (lexicons.empathy.test(analysis.text)) strengths.push('an acknowledgement of the customer\'s situation');
-  if (lexicons.positive.test(analysis.text) && !findings.some((f) => f.category === 'positive-language')) strengths.push('positive wording');
-  if (!findings.some((f) => f.rule === 'no_next_step') && analysis.wordCount >= 20) strengths.push('a clear next step');
-  if (!findings.some((f) => f.category === 'gdpr')) strengths.push('careful handling of personal data');
+  const strengths = strengthsOf(findings, analysis, lexicons);
   const errors = unique(findings.filter((f) => f.severity === 'error').map((f) => ruleLabel(f.rule)));
   const others = unique(findings.filter((f) => f.severity !== 'error').map((f) => ruleLabel(f.rule)));
-  const parts = [`This reply scores ${score}/100.`];
+  const parts = [`This reply scores ${score}/100: ${BAND_TEXT[scoreBand(score)]}.`];
   if (findings.length === 0) {
-    parts.push('It is clear, professional and ready to send: nothing needs changing.');
+    parts.push('It is clear, professional and nothing needs changing.');
   } else {
     if (errors.length > 0) parts.push(`Fix before sending: ${list(errors.slice(0, 4))}.`);
     if (others.length > 0) parts.push(`${errors.length > 0 ? 'Then improve' : 'To improve it, look at'}: ${list(others.slice(0, 5))}${others.length > 5 ? ' and more' : ''}.`);

@@ -15,7 +15,7 @@ describe('curated review data', () => {
   it('has the rule ids issue 4 names, spelled exactly', () => {
     expect(data.tone.map((e) => e.id)).toEqual(['blaming', 'dismissive', 'sarcastic', 'aggressive']);
     expect(data.gdpr.map((e) => e.id).sort()).toEqual(
-      ['excessive_retention', 'insecure_sharing', 'marketing_without_consent', 'no_identity_check', 'password_request', 'third_party_data'],
+      ['excessive_data_request', 'excessive_retention', 'insecure_sharing', 'marketing_without_consent', 'no_identity_check', 'password_request', 'third_party_data'],
     );
     expect(data.phrasebook.length).toBeGreaterThanOrEqual(10);
   });

@@ -91,11 +91,18 @@ export function shoutingFindings(analysis: Analysis, lexicons: Lexicons): Findin
   return findings;
 }
 
-/** A complaint word that wink-nlp does not mark as negated ("no problem at all" is not a complaint). */
+const NEGATORS = new Set(['no', 'not', 'nt', "n't", 'never', 'nothing', 'without', 'none']);
+
+/**
+ * A complaint word that is not negated right before it: "no problem at all", "not damaged" and
+ * "can't see any problem" are not complaints. Only the three words before count, because wink-nlp's negation scope runs on to the
+ * end of the clause ("I don't know why your reading was rejected" is still about a problem).
+ */
 function mentionsComplaint(analysis: Analysis, lexicons: Lexicons): boolean {
+  const words = analysis.tokens.filter((t) => t.type === 'word');
   return allMatches(lexicons.complaint, analysis.text).some((m) => {
-    const token = analysis.tokens.find((t) => t.start <= m.start && m.start < t.end);
-    return !token?.negated;
+    const at = words.findIndex((t) => t.start <= m.start && m.start < t.end);
+    return at === -1 || !words.slice(Math.max(0, at - 3), at).some((t) => NEGATORS.has(t.value.toLowerCase()));
   });
 }
 
@@ -154,6 +161,8 @@ export function jargonFindings(analysis: Analysis, lexicons: Lexicons, shouted: 
     if (token.type !== 'word' || !ACRONYM.test(token.value) || lexicons.knownAcronyms.has(token.value.toUpperCase())) continue;
     // Initials ("^JM"), handles and reference codes ("DQ 12 34 56", "SL-22817") are not jargon.
     if (text[token.start - 1] === '^' || text[token.start - 1] === '@' || /^(?:[\d-]| \d)/.test(text.slice(token.end, token.end + 2))) continue;
+    // The second half of a registration or reference ("KT19 XPW") follows a code of letters and digits.
+    if (/(?=[\p{L}\d]*\p{L})(?=[\p{L}\d]*\d)[\p{L}\d]+ $/u.test(text.slice(Math.max(0, token.start - 12), token.start))) continue;
     if (shouted.some((s) => s.start <= token.start && token.end <= s.end)) continue;
     if (listed.some((m) => m.start <= token.start && token.end <= m.end) || isKnownWord(token.value, lexicons)) continue;
     add(token.start, token.end, null);
