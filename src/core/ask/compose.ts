@@ -18,7 +18,7 @@ const MAX_ITEMS = 10;
 const MAX_FACTS = 4;
 /** A second record is worth pointing to when it scores at least this share of the best. */
 const RELATED_SHARE = 0.55;
-const ASSESSMENT_TERMS = new Set(['assess', 'assign', 'evid', 'mark', 'pass', 'grade', 'coursework', 'criterion', 'criteria']);
+const ASSESSMENT_TERMS = new Set(['assess', 'assign', 'evid', 'mark', 'pass', 'grade', 'coursework', 'criterion', 'criteria', 'exam', 'test']);
 const NOTE_LABEL: Record<string, string> = { 'exam-tips': 'Tip', misconceptions: 'Common mistake to avoid', 'marking-points': 'Assessors look for' };
 const ASSESSMENT_FACT = 'There is no exam: your centre sets and marks the assessment (centre-devised), and units are graded Pass.';
 

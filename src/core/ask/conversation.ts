@@ -56,7 +56,12 @@ export type FollowUp =
   | { kind: 'context'; record: string };
 
 const MORE = /^(?:and\s+)?(?:tell me more|more|go on|say more|explain (?:that|it|this|more)|more (?:info|information|detail|details)|can you explain (?:that|it|more)|what else)\b/i;
-const CONTINUATION = /^(?:and|so|what about|how about|and what about|ok(?:ay)?|but)\b|\b(?:it|that|this|them|those|these|one)\b/i;
+/** Starts by carrying on ("and…", "what about…"). */
+const CONTINUATION = /^(?:and|so|what about|how about|and what about|ok(?:ay)?|but|also)\b/i;
+/** Refers back with a pronoun ("how is it assessed?", "what does that mean?"), not "this course". */
+const POINTS_BACK = /\b(?:it|them|those|these|that one|this one|that|this)\b(?!\s+(?:course|qualification|unit|btec|criterion|one|[a-z]+(?:s|ing|ion|ment)\b))/i;
+/** Pronoun questions longer than this are new questions that happen to say "it". */
+const MAX_POINTING_WORDS = 6;
 
 /**
  * Works out whether a question follows on from the previous turn.
@@ -75,6 +80,9 @@ export function detectFollowUp(question: string, turn: ConversationTurn | null, 
   }
   if (MORE.test(question.trim())) return { kind: 'more', record: turn.records[0]! };
   if (references.unit !== null || references.acronyms.some((a) => a.strong)) return null;
-  if (references.ac !== null || CONTINUATION.test(question.trim())) return { kind: 'context', record: turn.records[0]! };
+  const trimmed = question.trim();
+  if (references.ac !== null || CONTINUATION.test(trimmed) || (words <= MAX_POINTING_WORDS && POINTS_BACK.test(trimmed))) {
+    return { kind: 'context', record: turn.records[0]! };
+  }
   return null;
 }

@@ -140,7 +140,8 @@ export function buildIndex(records: KnowledgeRecord[], text: TextPipeline, conte
     documentCount: total,
     idf,
     correct(word) {
-      if (word.length < 5 || STOP_WORDS.has(word) || wordCounts.has(word) || /\d/.test(word)) return word;
+      // Short words are left alone: one edit turns too many of them into other words ("robot" → "root").
+      if (word.length < 6 || STOP_WORDS.has(word) || wordCounts.has(word) || /\d/.test(word)) return word;
       const candidates = wordCounts.fuzzyGet(word, word.length >= 8 ? 2 : 1);
       let best: { word: string; distance: number; count: number } | null = null;
       for (const [candidate, [count, distance]] of candidates) {

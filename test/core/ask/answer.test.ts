@@ -166,6 +166,17 @@ describe('follow-ups within a conversation', () => {
     expect(later.answer.grounded).toBe(false);
   });
 
+  it('does not read "this course" or a long question with "it" as pointing back', async () => {
+    const context = testContext({ conversationId: 'terminal:follow-4' });
+    await ask("what's the difference between a hazard and a risk?", context);
+    const exam = await ask('is there an exam for this course?', context);
+    expect(exam.sources[0]).toMatch(/^qual\./);
+    expect(exam.text).toContain('There is no exam');
+    const rules = await ask('is it ok to ignore the rules if the customer ends up happy?', context);
+    expect(rules.sources[0]).not.toMatch(/^u10\./);
+    expect(rules.sources.some((id) => id === 'u2.ac1.6' || id.startsWith('note.rules-and-procedures'))).toBe(true);
+  });
+
   it('keeps conversations apart', async () => {
     await ask('what are the two types of customer?', testContext({ conversationId: 'terminal:a' }));
     const other = await ask('and what about the second one?', testContext({ conversationId: 'terminal:b' }));
