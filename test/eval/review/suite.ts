@@ -38,7 +38,9 @@ function linesOf(title: string, e: Evaluation, showMismatches: boolean, showRule
     for (const [rule, counts] of [...e.byRule.entries()].sort(([a], [b]) => a.localeCompare(b))) lines.push(row(rule, counts));
   }
   lines.push(` negative-wording spans: ${e.spanHits}/${e.spanTotal} hit, mean character coverage ${ratio(e.spanCoverage)}`);
-  lines.push(` false alarms on good drafts: ${e.falseAlarmDrafts.length}/${e.goodDrafts} = ${ratio(e.falseAlarmDrafts.length / Math.max(1, e.goodDrafts))}${e.falseAlarmDrafts.length ? ` (${e.falseAlarmDrafts.join(', ')})` : ''}`);
+  // Draft ids are named for the development part only: naming held-out drafts invites tuning on them.
+  const which = showMismatches && e.falseAlarmDrafts.length ? ` (${e.falseAlarmDrafts.join(', ')})` : '';
+  lines.push(` false alarms on good drafts: ${e.falseAlarmDrafts.length}/${e.goodDrafts} = ${ratio(e.falseAlarmDrafts.length / Math.max(1, e.goodDrafts))}${which}`);
   if (showMismatches && e.mismatches.length > 0) {
     lines.push(' mismatches:');
     for (const m of e.mismatches) lines.push(`  ${m.id}: ${m.missed.length ? `missed ${m.missed.join(', ')}` : ''}${m.missed.length && m.extra.length ? '; ' : ''}${m.extra.length ? `extra ${m.extra.join(', ')}` : ''}`);

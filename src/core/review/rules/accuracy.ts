@@ -115,7 +115,7 @@ function capitalFindings(analysis: Analysis, words: Word[], lexicons: Lexicons, 
     if (lexicons.informalTokens.has(first.lower)) continue;
     if (/(?:\b(?:e\.g|i\.e|etc|approx|incl|no|vs|ref)\.|\.\.)\s*$/i.test(text.slice(Math.max(0, first.start - 10), first.start))) continue;
     const fixed = first.value.charAt(0).toUpperCase() + first.value.slice(1);
-    findings.push(accuracy(analysis, first.start, first.end, 'A sentence starts with a capital letter.', fixed));
+    findings.push(accuracy(analysis, first.start, first.end, 'Every sentence should start with a capital letter.', fixed));
   }
   return findings;
 }

@@ -63,7 +63,7 @@ export function shoutingFindings(analysis: Analysis, lexicons: Lexicons): Findin
         start,
         end,
         message,
-        suggestion: 'Write in sentence case with at most one exclamation mark; calm wording carries more weight.',
+        suggestion: 'Use capital letters only at the start of sentences and names, and at most one exclamation mark; calm wording carries more weight.',
         criteria: TONE_CRITERIA,
       }),
     );
