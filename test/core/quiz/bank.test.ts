@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../../src/core/knowledge/index.js';
 import { buildBank, nearDuplicate, type BankReport } from '../../../src/core/quiz/bank/build-bank.js';
+import { curatedDistractors, curatedListKeys } from '../../../src/core/quiz/bank/curated.js';
+import { listsOf } from '../../../src/core/quiz/bank/lists.js';
 import { supportedBy, supportTexts } from '../../../src/core/quiz/bank/support.js';
 import { validateBank, validateQuestion } from '../../../src/core/quiz/bank/validate.js';
 import { selectQuestions } from '../../../src/core/quiz/select.js';
-import { normalise } from '../../../src/core/quiz/text.js';
+import { contentStems, normalise } from '../../../src/core/quiz/text.js';
 import type { QuizBank } from '../../../src/core/quiz/types.js';
 
 let kb: KnowledgeBase;
@@ -97,5 +99,40 @@ describe('the question bank', () => {
     expect(unit3).toHaveLength(5);
     expect(unit3.every((q) => q.unit === 3)).toBe(true);
     expect(new Set(unit3.map((q) => q.topicKey)).size).toBe(5);
+  });
+
+  it('offers plausible curated wrong answers for the protected characteristics, none of them one of the nine', () => {
+    const question = bank.questions.find((q) => q.kind === 'list-member' && q.prompt.includes('nine protected characteristics'))!;
+    const curated = curatedDistractors('u1.ac4.4|Equality Act (2010)|nine protected characteristics').map((d) => normalise(d.text));
+    const wrong = question.choices.filter((_, i) => i !== question.answer);
+    expect(wrong.every((choice) => curated.includes(normalise(choice)))).toBe(true);
+    expect(question.explanation).toMatch(/is not|Not a protected characteristic|Not one of the nine/);
+  });
+
+  it('keeps every curated wrong answer usable: its list exists, the criterion does not support it, it shares no word with the list', () => {
+    const lists = new Map(kb.criteria.flatMap((c) => listsOf(c)).map((l) => [l.key, l]));
+    for (const key of curatedListKeys()) {
+      const list = lists.get(key);
+      expect(list, key).toBeDefined();
+      const memberStems = new Set(list!.members.flatMap((m) => contentStems(m)));
+      for (const { text, why } of curatedDistractors(key)) {
+        expect(supportedBy(text, supportTexts(kb, list!.criterion.id)), `${key}: ${text}`).toBe(false);
+        expect(contentStems(text).filter((stem) => memberStems.has(stem)), `${key}: ${text}`).toEqual([]);
+        expect(why.length).toBeGreaterThan(10);
+      }
+      // Offered, not silently dropped: the list's question uses curated answers.
+      const question = bank.questions.find((q) => q.topicKey === key);
+      if (question) expect(question.choices.some((c) => curatedDistractors(key).some((d) => normalise(d.text) === normalise(c))), key).toBe(true);
+    }
+  });
+
+  it('never offers an outcome that fits anything as a wrong answer to a benefits or importance list', () => {
+    const universal = /\b(satisf\w*|loyal\w*|retention|reputation|profit\w*|revenue|goodwill|confidence)\b/i;
+    const goodLists = new Set(kb.criteria.flatMap((c) => listsOf(c)).filter((l) => l.cls === 'good' && l.role === 'outcome').map((l) => l.key));
+    for (const q of bank.questions.filter((q) => goodLists.has(q.topicKey))) {
+      q.choices.forEach((choice, i) => {
+        if (i !== q.answer) expect(choice, q.id).not.toMatch(universal);
+      });
+    }
   });
 });

@@ -11,6 +11,14 @@ import { contentStems } from '../text.js';
 /** Whether a list names good things, bad things or neither; distractors come from the opposite. */
 export type ListClass = 'good' | 'bad' | 'neutral';
 
+/**
+ * What a list's members are: outcomes (importance, benefits, consequences, risks), problems
+ * (barriers, hazards, causes, unhelpful behaviours), practices (techniques, procedures, ways of
+ * behaving) or types (everything else: named categories such as protected characteristics).
+ * A distractor of the same role and polarity is the most plausible kind of wrong answer.
+ */
+export type ListRole = 'outcome' | 'problem' | 'practice' | 'type';
+
 /** One list from the specification. */
 export interface SpecList {
   criterion: Criterion;
@@ -20,6 +28,7 @@ export interface SpecList {
   head: string | null;
   members: string[];
   cls: ListClass;
+  role: ListRole;
   /** Stable key, e.g. "u2.ac1.7|Barriers|staff problems". */
   key: string;
 }
@@ -35,6 +44,29 @@ export function classify(topic: string, head: string | null): ListClass {
   for (const name of [topic, head ?? '']) if (BAD.test(name)) return 'bad';
   for (const name of [topic, head ?? '']) if (GOOD.test(name)) return 'good';
   return 'neutral';
+}
+
+const OUTCOME =
+  /\b(importance|benefits?|purpose|value of|impacts?|consequences|relationship to organisational performance|responding to problems quickly|achieving the customer service offer|customer loyalty|^risks$|workplace risk)\b/i;
+const PROBLEM = /\b(barriers?|constraints?|^customer problems|staff problems|challenging customers|inappropriate behaviour|unhelpful|workplace hazard|types of emergency)\b/i;
+const PRACTICE =
+  /\b(techniques?|giving feedback|gaining trust|putting customers at ease|build rapport|managing|dealing with|responding to customer problems|working safely|avoiding accidents|features of effective follow up|personal behaviour|active listening|encouraging|identifying|procedures|team goals|achieving progression goals|service recovery|realistic promises|behaviour$|using questioning|closing the sale|sharing customer feedback|giving positive impression|general guidelines|working with others|personal development)\b/i;
+
+/** The role of a list from its topic and sub-list name; the sub-list's name is more specific. */
+export function roleOf(topic: string, head: string | null): ListRole {
+  for (const name of [head ?? '', topic]) {
+    if (name === '') continue;
+    if (OUTCOME.test(name)) return 'outcome';
+    if (PROBLEM.test(name)) return 'problem';
+    if (PRACTICE.test(name)) return 'practice';
+  }
+  return 'type';
+}
+
+/** Areas of the qualification whose lists share vocabulary: customer service, selling, working life. */
+export function areaOf(unit: number): 'service' | 'selling' | 'work' {
+  if (unit <= 6) return 'service';
+  return unit === 9 ? 'selling' : 'work';
 }
 
 /** True for a member that reads well as a choice on its own. */
@@ -75,7 +107,7 @@ export function listsOf(criterion: Criterion, minMembers = 3): SpecList[] {
 
 function make(criterion: Criterion, topic: string, head: string | null, members: string[]): SpecList {
   const clean = [...new Set(members.map((m) => m.trim().replace(/^'(.*)'$/, '$1')).filter(isCleanMember))];
-  return { criterion, topic, head, members: clean, cls: classify(topic, head), key: `${criterion.id}|${topic}|${head ?? ''}` };
+  return { criterion, topic, head, members: clean, cls: classify(topic, head), role: roleOf(topic, head), key: `${criterion.id}|${topic}|${head ?? ''}` };
 }
 
 /**

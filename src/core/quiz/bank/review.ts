@@ -31,6 +31,7 @@ export const AVOID_AS_DISTRACTOR: Rule[] = [
   { where: '*', choice: 'Colleagues', why: 'people fit most lists about working with others' },
   { where: '*', choice: 'Professional body', why: 'a source of help and support in several lists' },
   { where: '*', choice: 'Brand image and reputation', why: 'reads as a benefit, though listed as a risk' },
+  { where: '*', choice: 'Ability to manage the volume of customer interactions', why: 'fits any list of barriers, constraints or risks' },
   { where: 'u1.ac2.2', choice: 'Availability', why: 'customers do expect availability' },
   { where: 'u1.ac4.1', choice: 'Details of guarantee and/or warranty', why: 'guarantees are consumer rights' },
   { where: 'u6.ac2.4', choice: 'Identity verification procedures', why: 'close to two-factor authentication' },
@@ -41,6 +42,10 @@ export const AVOID_AS_DISTRACTOR: Rule[] = [
   { where: 'u9.ac3.2', choice: 'Taking notes', why: 'part of active listening, which is listed' },
   { where: 'u2.ac3.3', choice: 'Providing reassurance', why: 'a fair way of dealing with conflict' },
   { where: 'u2.ac2.2', choice: 'Checking customers understanding', why: 'a behaviour that meets expectations' },
+  { where: 'u8.ac2.3', choice: 'Make use of strengths', why: 'a personal development plan does help people use their strengths' },
+  { where: 'u8.ac2.3', choice: 'More flexible workforce', why: 'developing skills does make a workforce more flexible' },
+  { where: 'u8.ac2.3', choice: 'Opportunities for creativity', why: 'arguably a benefit of personal development' },
+  { where: 'u8.ac2.3', choice: 'Opportunity to develop talents', why: 'that is what a personal development plan is for' },
 ];
 
 /** Never the right answer: true to the list, but confusing on its own. */
@@ -52,6 +57,11 @@ export const AVOID_AS_ANSWER: Rule[] = [
 /** Whole questions removed after review ("*": every question on that list). */
 export const REJECTED: Rule[] = [
   { where: 'u8.ac1.3|Areas for personal development', choice: '*', why: 'an open "e.g." list of skills: almost any skill is a fair answer' },
+  {
+    where: 'u6.ac2.4|Importance of security settings',
+    choice: '*',
+    why: 'its members are the harms settings prevent ("misuse of social media platform"): against real benefits the right answer reads as the wrong one',
+  },
 ];
 
 const applies = (rule: Rule, key: string, choice: string) =>
