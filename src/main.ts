@@ -14,6 +14,7 @@ import { loadConfig } from './core/config.js';
 import { createDeps } from './core/create-deps.js';
 import { getQuizBank } from './core/quiz/bank/build-bank.js';
 import { createDailyQuizScheduler } from './core/quiz/daily/scheduler.js';
+import { warmQuizBank } from './core/quiz/warm-up.js';
 import type { Deps } from './core/deps.js';
 
 /** How long shutdown waits for the platforms to finish their in-flight work. */
@@ -52,6 +53,9 @@ async function main(): Promise<number> {
   const deps = await createDeps(config, terminal ? { logger: terminalLogger(config) } : {});
   // A stray rejection is logged (ids only) rather than crashing a bot that runs for months.
   process.on('unhandledRejection', (reason) => deps.logger.error({ err: reason }, 'unhandled promise rejection'));
+  // The quiz bank builds in the background just after start-up (and adds checked LLM questions when
+  // a key is set), so the first /quiz does not wait for it; it never fails start-up.
+  void warmQuizBank(deps);
   try {
     if (terminal) {
       await runChat(deps, { input: process.stdin, output: process.stdout });

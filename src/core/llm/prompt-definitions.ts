@@ -11,4 +11,5 @@ import type { PromptDefinition } from './prompt-registry.js';
 export const PROMPT_DEFINITIONS: readonly PromptDefinition[] = [
   { name: 'ask', file: 'ask.md', placeholders: { question: 'untrusted', sources: 'text', today: 'text', context: 'text' } },
   { name: 'review', file: 'review.md', placeholders: { draft: 'untrusted', findings: 'text' } },
+  { name: 'quiz', file: 'quiz.md', placeholders: { record: 'untrusted' } },
 ];

@@ -3,17 +3,22 @@ import { runAction, runCommand } from '../../../src/core/commands/dispatch.js';
 import { parseQuizText } from '../../../src/core/commands/quiz.js';
 import { getQuizBank } from '../../../src/core/quiz/bank/build-bank.js';
 import { getUserStats } from '../../../src/core/quiz/progress-store.js';
-import { ownerTag } from '../../../src/core/quiz/sessions.js';
+import { ownerTag, type QuizSession } from '../../../src/core/quiz/sessions.js';
 import { toPlainText, type Reply } from '../../../src/core/reply.js';
 import { testContext, testDeps } from '../../helpers/test-deps.js';
 
 const answerButtons = (reply: Reply) => reply.buttons.flat().filter((b) => b.id.startsWith('qa:'));
 
-/** Finds the right and a wrong button of the question a reply shows, via the bank. */
-function buttonsFor(reply: Reply, deps: Awaited<ReturnType<typeof testDeps>>) {
+/**
+ * Finds the right and a wrong button of the question a reply shows, via the stored session (the
+ * button carries the session id and the question's index; several questions share a prompt).
+ */
+async function buttonsFor(reply: Reply, deps: Awaited<ReturnType<typeof testDeps>>, context: { userId: string }) {
   const bank = getQuizBank(deps.knowledge);
   const buttons = answerButtons(reply);
-  const shown = bank.questions.find((q) => reply.blocks.some((b) => b.type === 'text' && b.text === q.prompt) && q.choices.length === buttons.length)!;
+  const [sessionId, , index] = buttons[0]!.id.slice('qa:'.length).split('.');
+  const session = await deps.stores.ns<QuizSession>('quiz-sessions').get(`session|${context.userId}|${sessionId}`);
+  const shown = bank.get(session!.questionIds[Number(index)]!)!;
   return { right: buttons[shown.answer]!, wrong: buttons[(shown.answer + 1) % buttons.length]!, question: shown };
 }
 
@@ -24,16 +29,16 @@ describe('quiz sessions', () => {
     let reply = await runCommand('quiz', { count: 3 }, context, deps);
     expect(reply.ephemeral).toBe(true);
     expect(toPlainText(reply)).toMatch(/Question 1 of 3/);
-    const first = buttonsFor(reply, deps);
+    const first = await buttonsFor(reply, deps, context);
     reply = await runAction(first.right.id, context, deps);
     expect(toPlainText(reply)).toMatch(/Correct!/);
     expect(toPlainText(reply)).toContain(first.question.explanation);
     expect(toPlainText(reply)).toContain(`Source: `);
     expect(toPlainText(reply)).toMatch(/Question 2 of 3/);
-    const second = buttonsFor(reply, deps);
+    const second = await buttonsFor(reply, deps, context);
     reply = await runAction(second.wrong.id, context, deps);
     expect(toPlainText(reply)).toMatch(/Not quite/);
-    reply = await runAction(buttonsFor(reply, deps).right.id, context, deps);
+    reply = await runAction((await buttonsFor(reply, deps, context)).right.id, context, deps);
     expect(toPlainText(reply)).toMatch(/Quiz finished: 2 out of 3/);
     expect(reply.citations).toHaveLength(1);
     expect(reply.buttons.flat().map((b) => b.label)).toEqual(['Another quiz']);
@@ -44,14 +49,14 @@ describe('quiz sessions', () => {
   it('keeps to one unit when asked', async () => {
     const deps = await testDeps();
     const reply = await runCommand('quiz', { unit: 10, count: 1 }, testContext(), deps);
-    expect(buttonsFor(reply, deps).question.unit).toBe(10);
+    expect((await buttonsFor(reply, deps, testContext())).question.unit).toBe(10);
   });
 
   it('scores a question once, however often its button is pressed', async () => {
     const deps = await testDeps();
     const context = testContext();
     const reply = await runCommand('quiz', { count: 2 }, context, deps);
-    const { right } = buttonsFor(reply, deps);
+    const { right } = await buttonsFor(reply, deps, context);
     const [a, b] = await Promise.all([runAction(right.id, context, deps), runAction(right.id, context, deps)]);
     const texts = [toPlainText(a), toPlainText(b)];
     expect(texts.filter((t) => /already answered question 1/.test(t))).toHaveLength(1);
@@ -92,7 +97,7 @@ describe('quiz sessions', () => {
     const deps = await testDeps();
     const context = testContext();
     let reply = await runCommand('quiz', { count: 1, unit: 2 }, context, deps);
-    reply = await runAction(buttonsFor(reply, deps).right.id, context, deps);
+    reply = await runAction((await buttonsFor(reply, deps, context)).right.id, context, deps);
     const again = reply.buttons.flat()[0]!;
     expect(again.id).toBe('qn:1.2');
     const next = await runAction(again.id, context, deps);

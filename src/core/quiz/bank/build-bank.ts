@@ -74,6 +74,27 @@ export function makeBank(version: string, questions: Question[]): QuizBank {
 const cache = new Map<string, QuizBank>();
 
 /**
+ * Adds extra questions (LLM-written) to the cached bank of this knowledge base, after the same
+ * checks as generated ones: the validator, the review rules, and no near-duplicate of a question
+ * already there. Returns the bank now cached; sessions started from then on can ask them.
+ * @example addToQuizBank(deps.knowledge, questions, deps.logger);
+ */
+export function addToQuizBank(kb: QuizKnowledge, extra: readonly Question[], logger?: Logger): QuizBank {
+  const bank = getQuizBank(kb, logger);
+  const added: Question[] = [];
+  for (const question of extra) {
+    if (bank.get(question.id) || validateQuestion(question, kb).length > 0 || isRejected(question)) continue;
+    if ([...bank.questions, ...added].some((other) => nearDuplicate(other, question))) continue;
+    added.push(question);
+  }
+  if (added.length === 0) return bank;
+  const merged = makeBank(kb.version, [...bank.questions, ...added].sort((a, b) => a.id.localeCompare(b.id)));
+  cache.set(kb.version, merged);
+  logger?.info({ added: added.length, offered: extra.length, questions: merged.questions.length }, 'quiz bank extended');
+  return merged;
+}
+
+/**
  * The bank for a knowledge base, built on first use and cached by version.
  * @example const bank = getQuizBank(deps.knowledge);
  */
