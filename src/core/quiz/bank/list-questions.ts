@@ -38,7 +38,7 @@ const GENERIC_STEMS = new Set(['custom', 'servic', 'organis', 'product', 'explai
 const UNIVERSAL_STEMS = new Set(
   ('satisfaction satisfied loyalty retention reputation image profit profitability revenue sales business income spend ' +
     'complaints confidence trust efficiency effective goodwill brand competitiveness experience quality consistent reliable ' +
-    'relationships motivation morale standards performance targets success growth costs money loss losses criticism objectives goals achievement compliance legal obligations')
+    'relationships motivation morale standards performance targets success growth costs money loss losses criticism objectives goals achievement compliance legal obligations expectations exceed')
     .split(' ')
     .map((word) => stemmer(word)),
 );
