@@ -9,6 +9,7 @@ import type { CommandContext } from '../commands/types.js';
 import type { Deps } from '../deps.js';
 import {
   centreSpecificParts,
+  exampleWithoutContextParts,
   INTEGRITY_OPENING,
   INTEGRITY_TIPS,
   injectionParts,
@@ -18,10 +19,13 @@ import {
   tooLongParts,
 } from './canned.js';
 import { composeAnswer, leadLine, type Composed } from './compose.js';
+import { composeExamples, isExampleRequest } from './examples.js';
 import { detectFollowUp, lastTurn, rememberTurn, type FollowUp } from './conversation.js';
 import type { AskEngine, Retrieval, RetrieveOptions } from './engine.js';
 import { classifyQuestion } from './intents.js';
+import { plainQuestion } from './markup.js';
 import { answerWithLlm } from './llm-answer.js';
+import { teachingCriterion } from './pairing.js';
 import { semanticRerank } from './semantic.js';
 import type { Answer, AnswerKind, AnswerPart, ConversationTurn } from './types.js';
 
@@ -50,8 +54,10 @@ export async function answerQuestion(question: string, context: CommandContext, 
   return answer;
 }
 
-async function decide(question: string, context: CommandContext, deps: AskDeps, options: AnswerOptions): Promise<Answer> {
+async function decide(raw: string, context: CommandContext, deps: AskDeps, options: AnswerOptions): Promise<Answer> {
   const engine = deps.ask;
+  // "<!channel> what is LASS?": chat markup typed into a question is text, not a subject.
+  const question = plainQuestion(raw);
   const intent = classifyQuestion(question, engine.vocabulary);
   switch (intent.kind) {
     case 'empty':
@@ -71,6 +77,8 @@ async function decide(question: string, context: CommandContext, deps: AskDeps, 
   }
   const text = intent.kind === 'injection' ? intent.rest : question.trim();
   const turn = await lastTurn(context, deps);
+  // "Can you give me an example?" is about the previous answer, or needs one.
+  if (isExampleRequest(text)) return exampleAnswer(turn, context, deps, options);
   const references = engine.references(text);
   const followUp = detectFollowUp(text, turn, references);
   const ambiguous = references.ac !== null && references.unit === null && !turn?.unit ? criteriaNumbered(engine, references.ac) : [];
@@ -101,6 +109,19 @@ async function decide(question: string, context: CommandContext, deps: AskDeps, 
   });
   const offline = toAnswer('answer', composed, engine, 'offline');
   const answer = options.useLlm === false ? offline : await answerWithLlm({ question: text, retrieval: ranked, offline, turn }, deps);
+  if (options.remember !== false) await rememberTurn(turnOf(answer, composed, engine, deps), context, deps);
+  return answer;
+}
+
+/** The examples the specification gives for the previous answer's record (or its teaching criterion). */
+async function exampleAnswer(turn: ConversationTurn | null, context: CommandContext, deps: AskDeps, options: AnswerOptions): Promise<Answer> {
+  const engine = deps.ask;
+  const previous = turn?.records[0];
+  const id = previous ? (teachingCriterion(previous, engine.knowledge) ?? previous) : null;
+  const record = id ? engine.knowledge.record(id) : undefined;
+  if (!record) return fixed('clarify', exampleWithoutContextParts());
+  const composed = composeExamples(engine.knowledge, record);
+  const answer = toAnswer('answer', composed, engine, 'offline');
   if (options.remember !== false) await rememberTurn(turnOf(answer, composed, engine, deps), context, deps);
   return answer;
 }

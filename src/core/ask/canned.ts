@@ -60,6 +60,14 @@ export function centreSpecificParts(): AnswerPart[] {
   ];
 }
 
+/** "Can you give me an example?" with nothing before it to give an example of. */
+export function exampleWithoutContextParts(): AnswerPart[] {
+  return [
+    { kind: 'text', text: 'An example of what? Ask me about a topic first, then ask for an example.' },
+    { kind: 'examples', text: 'For example:', items: ['What is a trial close?', 'What are buying signals?', 'How do I put a nervous customer at ease?'] },
+  ];
+}
+
 /** An attempt to change or reveal the instructions, with nothing else to answer. */
 export function injectionParts(): AnswerPart[] {
   return [
@@ -91,3 +99,16 @@ export const INTEGRITY_TIPS = [
   'Cover every point the criterion asks for, using the command verb as your guide.',
   'Ask your tutor if you are unsure what the brief wants.',
 ];
+
+/** True when a question is about the asker ("can I…", "my boss…"): then a Unit 7 answer adds the pointer below. */
+export function isPersonal(question: string): boolean {
+  return /(?:^|[^a-z'’])(?:i|me|my|mine|myself|im|i['’]m|ive|i['’]ve|id|i['’]d)(?![a-z'’])/i.test(question);
+}
+
+/**
+ * Unit 7 answers to a question about the asker's own job: the course explains rights at work,
+ * but a real situation needs a person who can look at it.
+ */
+export function employmentPointer(): string {
+  return 'If this is about your own job, please talk to your tutor, your employer’s HR department or ACAS (free, confidential advice at acas.org.uk): I can explain what the course says, not advise on your situation.';
+}

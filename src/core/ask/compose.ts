@@ -5,17 +5,23 @@
  * applies today and where else to look. Never a dump of the whole record.
  */
 import type { KnowledgeRecord } from '../knowledge/types.js';
+import { employmentPointer, isPersonal } from './canned.js';
 import { verbGuidance } from './command-verbs.js';
+import { asksForDefinition, definitionLine, definitions, definitionsFor, type Definition } from './definitions.js';
 import type { AskEngine, Retrieval } from './engine.js';
-import { lawsToday } from './legislation-today.js';
+import { bullet, firstSentences, pickFacts, type Point } from './facts.js';
+import { lawLines, lawsToday } from './legislation-today.js';
+import { teachingCriterion } from './pairing.js';
 import { relevanceScorer, type RelevanceScorer } from './relevance.js';
 import type { AnswerPart, ConversationTurn } from './types.js';
 
 /** Most sections (bullets) and items per bullet in an answer. */
 const MAX_SECTIONS = 4;
 const MAX_ITEMS = 10;
-/** Most prose facts (qualification paragraphs) in an answer. */
-const MAX_FACTS = 4;
+/** Most definitions shown after the lead line. */
+const MAX_DEFINITIONS = 3;
+/** Questions about whether a law still applies: those lead with the law, not the criterion. */
+const STATUS_QUESTION = /\b(?:still|in force|replaced|repealed|apply|applies|valid|current|currently|today|nowadays|now|new|old|changed|a thing|exist|exists|outdated|out of date)\b/i;
 /** A second record is worth pointing to when it scores at least this share of the best. */
 const RELATED_SHARE = 0.55;
 const ASSESSMENT_TERMS = new Set(['assess', 'assign', 'evid', 'mark', 'pass', 'grade', 'coursework', 'criterion', 'criteria', 'exam', 'test']);
@@ -63,18 +69,24 @@ export function leadLine(record: KnowledgeRecord): string {
 }
 
 const isGuidance = (heading: string) => /^Assessment guidance/.test(heading);
-const bullet = (heading: string, items: string[]) => (items.length > 0 ? `**${heading}**: ${items.join('; ')}` : heading);
 
 /** Composes the offline answer from a retrieval (which must have at least one hit). */
 export function composeAnswer(input: ComposeInput): Composed {
   const { engine, retrieval } = input;
   const knowledge = engine.knowledge;
-  const primary = knowledge.record(retrieval.hits[0]!.id)!;
+  const top = knowledge.record(retrieval.hits[0]!.id)!;
+  const primary = leadRecord(top, input);
+  // The law or definition the question found, when its teaching criterion leads instead.
+  const foundBy = primary.id === top.id ? null : top.id;
   const scorer = relevanceScorer(engine, retrieval.ownTerms, retrieval.queryTerms.filter((t) => !retrieval.ownTerms.includes(t)));
   const parts: AnswerPart[] = [{ kind: 'lead', text: leadLine(primary) }];
   const listed: Composed['listed'] = [];
   const citations = [primary.id];
 
+  for (const definition of shownDefinitions(primary, foundBy, input)) {
+    parts.push({ kind: 'text', text: definitionLine(definition) });
+    citations.push(`glossary.${definition.entry.slug}`);
+  }
   const points = pickPoints(primary, scorer, input);
   // "What do FCR and CSAT mean?": every term the question names, not just the first.
   for (const other of otherTermsNamed(retrieval, primary, engine)) {
@@ -98,27 +110,73 @@ export function composeAnswer(input: ComposeInput): Composed {
     parts.push({ kind: 'note', text: `**${note.label}** (topic note): ${note.text}` });
     citations.push(note.id);
   }
-  const verb = primary.kind === 'criterion' ? verbGuidance(primary.verb) : null;
-  if (verb) parts.push({ kind: 'verb', text: verb });
-
-  for (const law of lawsToday(knowledge, input.question, [primary.id])) {
+  for (const law of lawsToday(knowledge, input.question, foundBy ? [foundBy, primary.id] : [primary.id])) {
     // A legislation record already says what applies today.
     if (law.id === primary.id) continue;
-    parts.push({ kind: 'law', text: `**Today**: ${law.name}: ${law.today}` });
-    if (!citations.includes(law.id) && primary.id !== law.id) citations.push(law.id);
+    parts.push({ kind: 'law', text: `**Today** (${law.name}): ${law.brief}` });
+    if (!citations.includes(law.id)) citations.push(law.id);
   }
+  const verb = primary.kind === 'criterion' ? verbGuidance(primary.verb) : null;
+  if (verb) parts.push({ kind: 'verb', text: verb });
+  if (primary.unit === 7 && isPersonal(input.question)) parts.push({ kind: 'text', text: employmentPointer() });
 
-  const related = relatedRecords(retrieval, primary).map((id) => knowledge.record(id)!);
+  const teaching = teachingRecords(primary, knowledge);
+  if (teaching.length > 0 && !input.focus) {
+    parts.push({ kind: 'related', text: primary.kind === 'legislation' ? 'Where the specification teaches it' : 'Where the specification uses it', items: teaching.map(leadLine) });
+    citations.splice(1, 0, ...teaching.map((r) => r.id));
+  }
+  const related = relatedRecords(retrieval, primary, [...citations, foundBy ?? '']).map((id) => knowledge.record(id)!);
   if (related.length > 0 && !input.focus) {
     parts.push({ kind: 'related', text: 'See also', items: related.map(leadLine) });
-    citations.splice(1, 0, ...related.map((r) => r.id));
+    citations.splice(1 + teaching.length, 0, ...related.map((r) => r.id));
   }
+  if (foundBy && !citations.includes(foundBy)) citations.splice(1, 0, foundBy);
   return { parts, citations: [...new Set(citations)], listed };
 }
 
-interface Point {
-  text: string;
-  record: string;
+/**
+ * The record the answer leads with: the best hit, except that a curated definition gives way to
+ * the criterion that asks for it, and a law to the criterion that teaches it — unless the
+ * question is about whether the law still applies.
+ */
+function leadRecord(top: KnowledgeRecord, input: ComposeInput): KnowledgeRecord {
+  if (input.focus || input.more) return top;
+  if (top.kind === 'legislation' && STATUS_QUESTION.test(input.question)) return top;
+  if (top.kind !== 'legislation' && top.kind !== 'glossary') return top;
+  const teacher = teachingCriterion(top.id, input.engine.knowledge, input.retrieval.hits);
+  return (teacher && input.engine.knowledge.record(teacher)) || top;
+}
+
+/**
+ * Definitions to show after the lead: those of the lead criterion the question names (or the
+ * one that found it); all of them when the question asks what something is without naming one.
+ */
+function shownDefinitions(primary: KnowledgeRecord, foundBy: string | null, input: ComposeInput): Definition[] {
+  const knowledge = input.engine.knowledge;
+  if (primary.kind === 'glossary') {
+    const own = definitions(knowledge).get(primary.id);
+    return own ? [own] : [];
+  }
+  if (primary.kind !== 'criterion') return [];
+  const asked = definitionsFor(knowledge, primary.id);
+  const named = new Set([...input.retrieval.references.acronyms.map((a) => a.id), foundBy ?? '']);
+  const chosen = asked.filter((d) => named.has(`glossary.${d.entry.slug}`));
+  if (chosen.length > 0) return chosen.slice(0, MAX_DEFINITIONS);
+  return input.retrieval.explicit || asksForDefinition(input.question) ? asked.slice(0, MAX_DEFINITIONS) : [];
+}
+
+/** For a law, the criteria that teach it; for a definition nothing asks for, the criteria that use it. */
+function teachingRecords(primary: KnowledgeRecord, knowledge: AskEngine['knowledge']): KnowledgeRecord[] {
+  const ids =
+    primary.kind === 'legislation'
+      ? (knowledge.legislation.find((law) => `law.${law.slug}` === primary.id)?.citedIn ?? [])
+      : primary.kind === 'glossary' && definitions(knowledge).has(primary.id)
+        ? primary.related
+        : [];
+  return ids
+    .map((id) => knowledge.record(id))
+    .filter((record): record is KnowledgeRecord => record?.kind === 'criterion')
+    .slice(0, 2);
 }
 
 function pickPoints(record: KnowledgeRecord, scorer: RelevanceScorer, input: ComposeInput): Point[] {
@@ -150,11 +208,13 @@ function pickPoints(record: KnowledgeRecord, scorer: RelevanceScorer, input: Com
       });
     }
     case 'glossary':
+      // A curated definition is shown by its own line (see shownDefinitions), not as "Expansions".
+      if (definitions(input.engine.knowledge).has(record.id)) return [];
       return content.map((s) => ({ text: bullet(s.heading, s.items), record: record.id }));
-    case 'legislation':
-      return content
-        .filter((s) => !/^(Checked|How the specification names it)$/.test(s.heading))
-        .map((s) => ({ text: bullet(s.heading, s.items.map(britishDates)), record: record.id }));
+    case 'legislation': {
+      const entry = input.engine.knowledge.legislation.find((law) => `law.${law.slug}` === record.id);
+      return entry ? lawLines(entry, input.question).map((text) => ({ text, record: record.id })) : [];
+    }
     case 'note': {
       // A note section is a short list the learner asked for as a whole ("common mistakes…").
       const items = content.flatMap((s) => s.items);
@@ -163,42 +223,6 @@ function pickPoints(record: KnowledgeRecord, scorer: RelevanceScorer, input: Com
     case 'qualification':
       return pickFacts(record, content, scorer, input.more === true);
   }
-}
-
-/**
- * Qualification records are lists of facts: show the section that answers the question
- * (its heading counts double: "Potential job roles" answers "what jobs…"), and within it the items
- * that score close to the best one; the whole first section when nothing stands out.
- */
-function pickFacts(record: KnowledgeRecord, sections: KnowledgeRecord['sections'], scorer: RelevanceScorer, all: boolean): Point[] {
-  const toPoints = (items: string[]) => items.map((text) => ({ text, record: record.id }));
-  if (all) return toPoints(sections.flatMap((s) => s.items));
-  const within = scorer;
-  // A short fact that matches beats a long paragraph that mentions the word in passing.
-  const itemScore = (item: string) => within.score(item) / Math.max(1, item.split(' ').length / 25);
-  const ranked = sections
-    .map((section) => {
-      const itemScores = section.items.map(itemScore);
-      return { section, itemScores, score: 2 * within.score(section.heading) + Math.max(0, ...itemScores) };
-    })
-    .sort((a, b) => b.score - a.score);
-  const best = ranked[0];
-  if (!best || best.score === 0) return toPoints((sections[0]?.items ?? []).slice(0, 5));
-  // Sections whose heading answers ("Potential job roles") are shown whole, up to two of them.
-  const byHeading = ranked.filter((entry) => within.score(entry.section.heading) > 0 && entry.score >= best.score * 0.5).slice(0, 2);
-  if (byHeading.length > 0) {
-    return byHeading.map((entry) => ({ text: bullet(entry.section.heading, bestItems(entry.section.items, entry.itemScores).map(brief)), record: record.id }));
-  }
-  const top = Math.max(...best.itemScores);
-  const items = best.section.items.filter((_, i) => best.itemScores[i]! >= top * 0.6);
-  return toPoints(items.slice(0, MAX_FACTS).map(brief));
-}
-
-/** A section's items in order: all of them when short, else the best-scoring few (prose sections are long). */
-function bestItems(items: string[], scores: number[]): string[] {
-  if (items.length <= MAX_FACTS || items.every((item) => item.length < 80)) return items.slice(0, MAX_ITEMS);
-  const keep = new Set(items.map((item, i) => ({ item, score: scores[i]!, i })).sort((a, b) => b.score - a.score || a.i - b.i).slice(0, MAX_FACTS).map((e) => e.i));
-  return items.filter((_, i) => keep.has(i));
 }
 
 /** Sections that answer the question, in the record's order; all of them when few or nothing stands out. */
@@ -244,29 +268,11 @@ function otherTermsNamed(retrieval: Retrieval, primary: KnowledgeRecord, engine:
     .slice(0, 3);
 }
 
-function relatedRecords(retrieval: Retrieval, primary: KnowledgeRecord): string[] {
+function relatedRecords(retrieval: Retrieval, primary: KnowledgeRecord, shown: string[]): string[] {
   const [top, ...rest] = retrieval.hits;
   if (!top) return [];
   return rest
-    .filter((hit) => hit.score >= top.score * RELATED_SHARE && hit.id !== primary.id && !primary.related.includes(hit.id) && !hit.id.includes('.lo'))
+    .filter((hit) => hit.score >= top.score * RELATED_SHARE && !shown.includes(hit.id) && !primary.related.includes(hit.id) && !hit.id.includes('.lo'))
     .slice(0, 2)
     .map((hit) => hit.id);
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "(from 2018-05-25)" → "(from 25 May 2018)": the register stores ISO dates; learners read British ones. */
-function britishDates(text: string): string {
-  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_m, y: string, m: string, d: string) => `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`);
-}
-
-/** At most two sentences and about 240 characters of a long paragraph. */
-function brief(text: string): string {
-  const short = firstSentences(text, 2);
-  return short.length <= 240 ? short : `${short.slice(0, short.lastIndexOf(' ', 237))}…`;
-}
-
-function firstSentences(text: string, count: number): string {
-  const sentences = text.match(/[^.!?]+[.!?]+(\s|$)/g) ?? [text];
-  return sentences.slice(0, count).join('').trim();
 }

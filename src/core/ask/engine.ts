@@ -6,6 +6,8 @@
  * thresholds calibrated on the evaluation set, see docs/ask.md).
  */
 import type { KnowledgeRecord } from '../knowledge/types.js';
+import { asksForDefinition, definitions } from './definitions.js';
+import { pairTeachingCriteria } from './pairing.js';
 import { compileAcronyms, findReferences, type References } from './references.js';
 import { buildIndex, type AskIndex, type LexicalHit, type QueryTerm } from './search-index.js';
 import type { AskKnowledge, ConversationTurn } from './types.js';
@@ -30,6 +32,8 @@ const PAIR_BONUS = 0.5;
 const MAX_PAIR_BONUS = 0.8;
 /** Weight of a vocabulary term relative to the learner's own words. */
 const EXPANSION_WEIGHT = 0.5;
+/** Index boost of a curated definition relative to other records. */
+const DEFINITION_BOOST = 0.7;
 /** Words that only carry a reference ("unit 3", "AC 2.2") and say nothing about the subject. */
 const REFERENCE_WORDS = new Set(['unit', 'ac', 'lo', 'criterion', 'criteria', 'outcom', 'learn']);
 
@@ -96,7 +100,10 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
     ...vocabulary.data.concepts.flatMap((c) => [...c.phrases, c.terms]),
     ...Object.values(vocabulary.data.textSpeak),
   ].flatMap((value) => text.words(value));
-  const index = buildIndex(knowledge.records, text, contextOf, vocabularyWords);
+  // Curated definitions use everyday words and examples ("a wet floor"): the criterion that asks
+  // for the definition should outrank them, and brings them along (see pairing.ts).
+  const curated = definitions(knowledge);
+  const index = buildIndex(knowledge.records, text, contextOf, vocabularyWords, (record) => (curated.has(record.id) ? DEFINITION_BOOST : 1));
   const acronyms = compileAcronyms(knowledge.glossary.map((entry) => ({ id: `glossary.${entry.slug}`, spellings: entry.match })));
   const criteriaByAc = new Map<string, string[]>();
   for (const record of knowledge.records) {
@@ -172,7 +179,14 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
       for (const id of byId.keys()) if (knowledge.record(id)?.unit === references.unit) bonus(id, 0.5);
       bonus(`u${references.unit}`, 0.3);
     }
-    for (const acronym of references.acronyms) bonus(acronym.id, acronym.strong ? 1.2 : 0.4);
+    // A curated definition's term ("risk", "brand") is an everyday word: it points at the
+    // definition only when the question asks what something is ("what is a brand?").
+    const defining = asksForDefinition(question);
+    for (const acronym of references.acronyms) {
+      const strong = acronym.strong && !curated.has(acronym.id);
+      if (!strong && curated.has(acronym.id) && !defining) continue;
+      bonus(acronym.id, strong ? 1.2 : 0.4);
+    }
     const conceptRecords = new Map<string, number>();
     for (const concept of concepts) {
       for (const id of concept.records) conceptRecords.set(id, Math.max(conceptRecords.get(id) ?? 0, conceptBonus(concept.end - concept.start)));
@@ -208,17 +222,18 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
       return total > 0 ? covered / total : 0;
     };
     // A record that covers more of the learner's words beats one that repeats a few of them.
-    const hits = [...byId.entries()]
+    const ranked = [...byId.entries()]
       .map(([id, entry]) => {
         const coverage = coverageOf(id, entry.hit);
         const phrases = Math.min(MAX_PAIR_BONUS, PAIR_BONUS * pairs.reduce((sum, pair) => sum + index.pairWeight(id, pair), 0));
         return { id, score: entry.lexical * (0.5 + 0.5 * coverage) + TITLE_BONUS * titleShare(entry.hit) ** 2 + phrases + entry.bonus, coverage };
       })
-      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
-      .slice(0, 8);
+      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    // A law or definition near the top brings the criterion that teaches it along.
+    const hits = pairTeachingCriteria(ranked.slice(0, 8), knowledge).slice(0, 8);
 
     const best = hits[0];
-    const strongAcronym = best !== undefined && references.acronyms.some((a) => a.strong && a.id === best.id);
+    const strongAcronym = best !== undefined && references.acronyms.some((a) => a.strong && a.id === best.id && !curated.has(a.id));
     const topCoverage = Math.max(0, ...hits.slice(0, 3).map((hit) => hit.coverage));
     const grounded =
       best !== undefined &&

@@ -85,12 +85,22 @@ interface IndexDocument extends Record<Field, string> {
  * Builds the index from the records.
  * @param contextOf the unit and outcome titles of a record (so "Unit 5" words can find its criteria)
  * @param extraWords words the spelling corrector should also know (the learner vocabulary's)
+ * @param extraBoost a further boost per record (Ask ranks curated definitions below the criteria that ask for them)
  */
-export function buildIndex(records: KnowledgeRecord[], text: TextPipeline, contextOf: (record: KnowledgeRecord) => string, extraWords: string[] = []): AskIndex {
+export function buildIndex(
+  records: KnowledgeRecord[],
+  text: TextPipeline,
+  contextOf: (record: KnowledgeRecord) => string,
+  extraWords: string[] = [],
+  extraBoost: (record: KnowledgeRecord) => number = () => 1,
+): AskIndex {
   // Each field is normalised once (the slow part); MiniSearch and the word lists reuse the words.
   const documents = records.map((record) => toDocument(record, contextOf(record), text));
   const boostOf = new Map(
-    records.map((record) => [record.id, KIND_BOOST[record.kind] * (record.kind === 'qualification' && !CORE_QUALIFICATION.test(record.id) ? PROSE_QUALIFICATION_BOOST : 1)]),
+    records.map((record) => [
+      record.id,
+      KIND_BOOST[record.kind] * (record.kind === 'qualification' && !CORE_QUALIFICATION.test(record.id) ? PROSE_QUALIFICATION_BOOST : 1) * extraBoost(record),
+    ]),
   );
   const search = new MiniSearch<IndexDocument>({
     fields: FIELDS,
