@@ -11,10 +11,12 @@ import { loadKnowledgeBase } from './knowledge/index.js';
 import { createLlm } from './llm/create-llm.js';
 import { PROMPT_DEFINITIONS } from './llm/prompt-definitions.js';
 import { createPromptRegistry } from './llm/prompt-registry.js';
+import { wireLlmMetrics } from './llm-metrics.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createRateLimiter } from './rate-limit.js';
 import { createStores } from './store/create-stores.js';
+import { guardStores } from './store/guarded-stores.js';
 
 export interface CreateDepsOptions {
   logger?: Logger;
@@ -32,15 +34,19 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
   const knowledge = loadKnowledgeBase();
   const ask = createAskEngine(knowledge, loadVocabulary());
   const clock = options.clock ?? systemClock;
-  const stores = await createStores(config.store.url);
+  // Bounded and typed store failures: ask and review keep answering when the store is out.
+  const stores = guardStores(await createStores(config.store.url), { logger });
+  const metrics = createMetrics(true);
+  const llm = createLlm(config.llm, { logger, clock });
+  if (llm) wireLlmMetrics(llm, metrics);
   return {
     config,
     stores,
     clock,
     logger,
-    metrics: createMetrics(true),
+    metrics,
     rateLimiter: createRateLimiter(stores, config.limits.ratePerMinute),
-    llm: createLlm(config.llm, { logger, clock }),
+    llm,
     prompts,
     knowledge,
     ask,

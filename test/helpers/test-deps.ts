@@ -15,6 +15,8 @@ import { silentLogger } from '../../src/core/logger.js';
 import { createMetrics } from '../../src/core/metrics.js';
 import { createRateLimiter } from '../../src/core/rate-limit.js';
 import { createStores } from '../../src/core/store/create-stores.js';
+import { guardStores } from '../../src/core/store/guarded-stores.js';
+import { wireLlmMetrics } from '../../src/core/llm-metrics.js';
 
 // Loaded once per test file: it is read-only, and loading it for every test would add up.
 let knowledge: KnowledgeBase | undefined;
@@ -33,22 +35,26 @@ export async function testDeps(overrides: Partial<Deps> = {}, env: Record<string
     // A high rate limit so tests that send many requests are not throttled; rate-limit tests lower it.
     env: { STORE_URL: 'memory://', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '10000', ...env },
   });
-  const stores = overrides.stores ?? (await createStores('memory://'));
+  // Guarded as in production: store failures are bounded and typed (StoreUnavailableError).
+  const stores = guardStores(overrides.stores ?? (await createStores('memory://')));
   const clock = new ManualClock();
   const logger = silentLogger();
+  const metrics = createMetrics();
+  // Null unless the env carries a key: `testDeps({}, fake.env())` talks to the fake OpenAI server.
+  const llm = createLlm(config.llm, { logger, clock });
+  if (llm) wireLlmMetrics(llm, metrics);
   return {
     config,
-    stores,
     clock,
     logger,
-    metrics: createMetrics(),
+    metrics,
     rateLimiter: createRateLimiter(stores, config.limits.ratePerMinute),
-    // Null unless the env carries a key: `testDeps({}, fake.env())` talks to the fake OpenAI server.
-    llm: createLlm(config.llm, { logger, clock }),
+    llm,
     prompts: createPromptRegistry(PROMPT_DEFINITIONS),
     knowledge: (knowledge ??= loadKnowledgeBase()),
     ask: (ask ??= createAskEngine((knowledge ??= loadKnowledgeBase()), loadVocabulary())),
     ...overrides,
+    stores,
   } as TestDeps;
 }
 

@@ -101,7 +101,8 @@ export async function answerSession(
     throw new UserFacingError('invalid_argument', 'That is not one of the choices.');
   }
   // Two quick clicks (or two instances) must score a question once: claim it before scoring.
-  if (!(await deps.stores.claim(`quiz-answer|${session.id}|${request.index}`, SESSION_TTL_MS))) {
+  // The key names the user too, so erasure (a key scan for the user id) removes these claims.
+  if (!(await deps.stores.claim(`quiz-answer|${request.userId}|${session.id}|${request.index}`, SESSION_TTL_MS))) {
     throw new UserFacingError('invalid_argument', `You have already answered question ${request.index + 1}.`);
   }
   const correct = request.choice === question.answer;
