@@ -16,7 +16,8 @@ export const leaderboardCommand = defineCommand({
     if (/^(week|this week|weekly)$/.test(value)) return { period: 'week' };
     return { period: value };
   },
-  visibility: 'public',
+  // Private: "You" only makes sense to the asker, and learners (some 14–16) are not ranked in public.
+  visibility: 'private',
   slow: false,
   run: async ({ period }, context, deps) => leaderboardView(context.scopeId, context.userId, period, deps),
 });

@@ -84,14 +84,14 @@ export async function leaderboardView(scopeId: string, userId: string, period: '
     .filter(({ t }) => t.n > 0)
     .sort((a, b) => b.t.c - a.t.c || b.t.c / b.t.n - a.t.c / a.t.n || a.id.localeCompare(b.id));
   const title = period === 'week' ? 'Leaderboard — this week' : 'Leaderboard — all time';
-  if (rows.length === 0) return reply([heading(title), text('No answers here yet. Be the first: /quiz')]);
+  if (rows.length === 0) return reply([heading(title), text('No answers here yet. Be the first: /quiz')], { ephemeral: true });
   const name = (id: string) => (id === userId ? '**You**' : `Learner ${shortHash(id, 4)}`);
   const lines = rows.slice(0, 10).map(({ id, t }) => `${name(id)} — ${t.c} right of ${t.n} (${percent(t)})`);
   const mine = rows.findIndex((r) => r.id === userId);
   const blocks: Block[] = [heading(title), list(lines, true)];
   if (mine >= 10) blocks.push(text(`You are number ${mine + 1} with ${rows[mine]!.t.c} right.`));
   blocks.push(text('_Points are for right answers, not speed._'));
-  return reply(blocks);
+  return reply(blocks, { ephemeral: true });
 }
 
 /** The tutor's view of a scope: participation, mastery per unit and criterion, weakest criteria. */

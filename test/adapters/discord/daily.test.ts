@@ -86,14 +86,14 @@ describe('the daily quiz on Discord', () => {
     expect(JSON.stringify(amina.body.data)).toMatch(/2 in a row/);
   });
 
-  it('shows a learner their streak privately and the class leaderboard publicly, by pseudonym', async () => {
+  it('shows a learner their streak and the class leaderboard privately, others by pseudonym', async () => {
     const progress = await h.callback(h.fake.command('progress', [], { userId: AMINA }));
     expect(progress.body.data.flags).toBe(EPHEMERAL);
     const streak = progress.body.data.embeds.flatMap((e: { fields?: Array<{ name: string; value: string }> }) => e.fields ?? []).find((f: { name: string }) => f.name === 'Daily streak');
     expect(streak.value).toMatch(/^2 \(best 2\)/);
 
     const board = await h.callback(h.fake.command('leaderboard', [{ name: 'period', type: 3, value: 'all' }], { userId: BEN }));
-    expect(board.body.data.flags ?? 0).toBe(0);
+    expect(board.body.data.flags).toBe(EPHEMERAL);
     const shown = JSON.stringify(board.body.data.embeds);
     expect(shown).toMatch(/Learner [0-9a-f]{4} — 2 right of 2/);
     expect(shown).toContain('**You** — 0 right of 1');

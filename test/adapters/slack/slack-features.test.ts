@@ -112,11 +112,12 @@ describe.runIf(findCommand('quiz'))('quiz in Slack', () => {
     expect((await responseTo('no-report')).text).toMatch(/Only someone who can manage/);
   });
 
-  it('shows /progress privately and /leaderboard for the workspace', async () => {
+  it('shows /progress and the workspace /leaderboard privately', async () => {
     await h.send.command(commandFields({ command: '/progress', responseUrl: h.fake.responseUrl('progress') }));
     await h.send.command(commandFields({ command: '/leaderboard', responseUrl: h.fake.responseUrl('leaderboard') }));
     expect((await responseTo('progress')).response_type).toBe('ephemeral');
     expect((await responseTo('leaderboard')).blocks.length).toBeGreaterThan(0);
+    expect((await responseTo('leaderboard')).response_type).toBe('ephemeral');
   });
 });
 

@@ -60,6 +60,15 @@ describe('the daily quiz', () => {
     expect(a.posts.length + b.posts.length).toBe(1);
   });
 
+  it('posts once when the configured default is a bare id and an admin set the same channel with /daily-quiz', async () => {
+    const { deps, scheduler, posts } = await setup({ ...ENV, DAILY_QUIZ_CHANNEL_ID: '700000000000000001' });
+    const admin = testContext({ surface: 'discord', userId: 'discord:9', scopeId: 'discord:G1', channelId: CHANNEL, isAdmin: true });
+    await runCommand('daily-quiz', parseDailyQuizText('here'), admin, deps);
+    deps.clock.set('2026-01-05T09:00:01Z');
+    await scheduler.tick();
+    expect(posts.map((p) => p.channelId)).toEqual([CHANNEL]);
+  });
+
   it('does not flood the channel after downtime: only a recent missed slot is posted', async () => {
     const { deps, scheduler, posts } = await setup();
     deps.clock.set('2026-01-05T09:00:01Z');

@@ -69,7 +69,10 @@ describe('progress, leaderboards and the class view', () => {
     await recordAnswer(answer({ userId: 'discord:2', at: deps.clock.now(), correct: false }), deps);
     await recordAnswer(answer({ userId: 'discord:other-scope', scopeId: 'discord:G2', at: deps.clock.now() }), deps);
     const context = testContext({ userId: 'discord:2', scopeId: 'discord:G1', surface: 'discord' });
-    const week = toPlainText(await runCommand('leaderboard', {}, context, deps));
+    const weekReply = await runCommand('leaderboard', {}, context, deps);
+    // Private: "You" means the asker, and learners are not ranked in public.
+    expect(weekReply.ephemeral).toBe(true);
+    const week = toPlainText(weekReply);
     expect(week.indexOf('3 right of 3')).toBeLessThan(week.indexOf('You — 1 right of 2'));
     expect(week).not.toContain('5 right');
     expect(week).not.toContain('discord:');

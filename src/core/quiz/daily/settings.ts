@@ -46,7 +46,8 @@ export async function saveDailySettings(scopeId: string, settings: DailySettings
  */
 export async function listDailyChannels(deps: Pick<Deps, 'stores' | 'config'>): Promise<DailyChannel[]> {
   const channels = new Map<string, DailyChannel>();
-  const { channelId, cron, timeZone } = deps.config.dailyQuiz;
+  const { cron, timeZone } = deps.config.dailyQuiz;
+  const channelId = defaultDailyChannel(deps.config.dailyQuiz.channelId);
   if (channelId) channels.set(channelId, { channelId, scopeId: null, cron, timeZone, paused: false });
   for await (const [key, value] of deps.stores.ns<DailySettings>('settings').iterator!(undefined)) {
     const name = String(key);
@@ -55,6 +56,16 @@ export async function listDailyChannels(deps: Pick<Deps, 'stores' | 'config'>): 
     channels.set(settings.channelId, { channelId: settings.channelId, scopeId: name.slice(PREFIX.length), cron: settings.cron, timeZone: settings.timeZone, paused: settings.paused });
   }
   return [...channels.values()].sort((a, b) => a.channelId.localeCompare(b.channelId));
+}
+
+/**
+ * The configured default channel in the opaque form `/daily-quiz` stores (`discord:<id>`): the
+ * daily quiz posts through Discord, and a bare id from DAILY_QUIZ_CHANNEL_ID must name the same
+ * channel as an admin's `/daily-quiz here` there, or that channel would get two posts per slot.
+ */
+export function defaultDailyChannel(configured: string | undefined): string | undefined {
+  if (!configured) return undefined;
+  return configured.includes(':') ? configured : `discord:${configured}`;
 }
 
 /** True for an IANA time zone name this runtime knows. */
