@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { registerAsk } from './ask.js';
 import { registerKb } from './kb.js';
 import { registerChat } from './chat.js';
+import { registerPrivacy } from './privacy.js';
 import { registerQuiz } from './quiz.js';
 import { registerReview } from './review.js';
 import { registerSlack } from './slack.js';
@@ -31,5 +32,6 @@ export function buildProgram(): Command {
   registerQuiz(program);
   registerChat(program);
   registerSlack(program);
+  registerPrivacy(program);
   return program;
 }

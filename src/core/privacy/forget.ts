@@ -38,6 +38,7 @@ export async function forgetUser(userId: string, deps: Deps, erasers: readonly P
     if (count > 0) removed[`store:${namespace}`] = count;
   }
   await deps.rateLimiter.reset(userId);
+  await compactSqlite(deps);
   const total = Object.values(removed).reduce((sum, n) => sum + n, 0);
   deps.logger.info({ erasers: erasers.length, total }, 'user data erased');
   return { userId, removed, total };
@@ -52,6 +53,17 @@ async function deleteKeysNaming(namespace: StoreNamespace, userId: string, deps:
   }
   for (const key of doomed) await store.delete(key);
   return doomed.length;
+}
+
+/**
+ * SQLite keeps a deleted row's bytes in free pages until they are reused, so erased data could
+ * still be read from the file. VACUUM rewrites the file without them (erasure is rare; the
+ * rewrite takes well under a second for a class's data).
+ */
+async function compactSqlite(deps: Deps): Promise<void> {
+  if (deps.stores.kind !== 'sqlite') return;
+  const backend = (deps.stores.ns('claims') as unknown as { store?: { query?: (sql: string) => Promise<unknown> } }).store;
+  await backend?.query?.('VACUUM');
 }
 
 /**
