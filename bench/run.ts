@@ -2,13 +2,15 @@
  * `npm run bench [-- <suite>…]`: performance figures (latency percentiles, start-up, memory).
  * Suites are listed explicitly (no folder scanning); each area adds its line here.
  */
-import { runSuites, type Suite } from '../test/eval/suite.js';
-import { askBench } from './ask.js';
-import { discordBench } from './discord.js';
-import { quizBench } from './quiz.js';
-import { reviewBenchSuite } from './review.js';
-import { slackBench } from './slack.js';
+import { lazySuite, runSuites, type Suite } from '../test/eval/suite.js';
 
-const suites: Suite[] = [askBench, slackBench, discordBench, reviewBenchSuite, quizBench];
+// Each suite is imported only when it runs, so one suite's memory figure is not another's modules.
+const suites: Suite[] = [
+  lazySuite('ask', async () => (await import('./ask.js')).askBench),
+  lazySuite('slack', async () => (await import('./slack.js')).slackBench),
+  lazySuite('discord', async () => (await import('./discord.js')).discordBench),
+  lazySuite('review', async () => (await import('./review.js')).reviewBenchSuite),
+  lazySuite('quiz', async () => (await import('./quiz.js')).quizBench),
+];
 
 await runSuites('bench', suites, process.argv.slice(2));

@@ -9,12 +9,9 @@
  */
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { answerQuestion } from '../core/ask/answer.js';
 import { answerText } from '../core/ask/render.js';
 import type { Answer } from '../core/ask/types.js';
 import type { CommandContext } from '../core/commands/types.js';
-import { loadConfig } from '../core/config.js';
-import { createDeps } from '../core/create-deps.js';
 import type { Deps } from '../core/deps.js';
 import { formatCitation } from '../core/reply.js';
 import { terminalLogger } from './chat.js';
@@ -55,6 +52,7 @@ const context = (conversation: string): CommandContext => ({
 
 /** Answers each `{"id","question"}` line of the input with one JSON line; bad lines get an error line. */
 export async function answerJsonLines(input: NodeJS.ReadableStream, write: (line: string) => void, deps: Deps): Promise<number> {
+  const { answerQuestion } = await import('../core/ask/answer.js');
   let count = 0;
   let lineNumber = 0;
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
@@ -93,6 +91,10 @@ export function registerAsk(program: Command): void {
     .action(
       action(async (words: string[], flags: { json?: boolean; jsonl?: boolean }) => {
         if (flags.jsonl && words.length > 0) throw new CliError('Use either a question or --jsonl (questions on stdin), not both.');
+        // Loaded on use, so other commands (and `coach --version`) do not pay for Ask and its dependencies.
+        const { loadConfig } = await import('../core/config.js');
+        const { createDeps } = await import('../core/create-deps.js');
+        const { answerQuestion } = await import('../core/ask/answer.js');
         const config = loadConfig();
         const deps = await createDeps(config, { logger: terminalLogger(config) });
         try {

@@ -4,9 +4,8 @@
  * stop it gracefully, and the store is closed by the caller afterwards.
  */
 import type { Command } from 'commander';
-import { startTerminalChat, type TerminalChatOptions } from '../adapters/terminal/chat.js';
-import { loadConfig, type Config } from '../core/config.js';
-import { createDeps } from '../core/create-deps.js';
+import type { TerminalChatOptions } from '../adapters/terminal/chat.js';
+import type { Config } from '../core/config.js';
 import type { Deps } from '../core/deps.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { action } from './program.js';
@@ -29,6 +28,8 @@ export function terminalLogger(config: Config): Logger {
  * @example await runChat(deps, { input: process.stdin, output: process.stdout }); await deps.stores.close();
  */
 export async function runChat(deps: Deps, options: TerminalChatOptions): Promise<void> {
+  // Loaded on use: the chat brings every feature, which `coach --version` should not pay for.
+  const { startTerminalChat } = await import('../adapters/terminal/chat.js');
   const chat = startTerminalChat(deps, options);
   let endWait = () => {};
   const interrupted = new Promise<void>((resolve) => {
@@ -63,6 +64,8 @@ export function registerChat(program: Command): void {
     .addHelpText('after', '\nPipe questions in to answer each line and exit:\n  printf "what does LASS stand for?\\n" | npm run coach -- chat')
     .action(
       action(async (flags: { color: boolean }) => {
+        const { loadConfig } = await import('../core/config.js');
+        const { createDeps } = await import('../core/create-deps.js');
         const config = loadConfig();
         const deps = await createDeps(config, { logger: terminalLogger(config) });
         try {

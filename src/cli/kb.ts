@@ -7,8 +7,6 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { buildKnowledge, writeKnowledge } from '../core/knowledge/build/build-knowledge.js';
-import { compareKnowledge } from '../core/knowledge/build/compare.js';
 import { KnowledgeSourceError } from '../core/knowledge/build/source-error.js';
 import { DEFAULT_KNOWLEDGE_DIR, KnowledgeLoadError, loadKnowledgeBase } from '../core/knowledge/index.js';
 import { formatStats, showRecord } from '../core/knowledge/present.js';
@@ -42,7 +40,10 @@ export function registerKb(program: Command): void {
     .option('--check', 'rebuild in memory and exit 1 if the committed JSON differs')
     .option(...dirOption)
     .action(
-      action((options: { source?: string; out?: string; check?: boolean; dir: string }) => {
+      action(async (options: { source?: string; out?: string; check?: boolean; dir: string }) => {
+        // The parsers (and their sentence model) load only for a build.
+        const { buildKnowledge, writeKnowledge } = await import('../core/knowledge/build/build-knowledge.js');
+        const { compareKnowledge } = await import('../core/knowledge/build/compare.js');
         const dir = resolve(options.dir);
         let built;
         try {

@@ -7,15 +7,8 @@
  */
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { runAction, runCommand } from '../core/commands/dispatch.js';
 import type { CommandContext } from '../core/commands/types.js';
-import { loadConfig } from '../core/config.js';
-import { createDeps } from '../core/create-deps.js';
-import { loadKnowledgeBase } from '../core/knowledge/index.js';
-import { getQuizBank } from '../core/quiz/bank/build-bank.js';
-import { QUIZ_ANSWER } from '../core/quiz/session-replies.js';
 import { MAX_COUNT, MIN_COUNT } from '../core/quiz/sessions.js';
-import { selectQuestions } from '../core/quiz/select.js';
 import { toPlainText, type Reply } from '../core/reply.js';
 import { terminalLogger } from './chat.js';
 import { CliError, action } from './program.js';
@@ -58,7 +51,11 @@ function parseUnit(value: string | undefined, units: number[]): number | null {
 }
 
 /** `--json`: deterministic for a seed, nothing stored. */
-function printJson(flags: QuizFlags): void {
+async function printJson(flags: QuizFlags): Promise<void> {
+  // The bank is built on use, not when the CLI loads.
+  const { loadKnowledgeBase } = await import('../core/knowledge/index.js');
+  const { getQuizBank } = await import('../core/quiz/bank/build-bank.js');
+  const { selectQuestions } = await import('../core/quiz/select.js');
   const count = parseCount(flags.count);
   const bank = getQuizBank(loadKnowledgeBase());
   const unit = parseUnit(flags.unit, bank.units);
@@ -78,6 +75,11 @@ function printJson(flags: QuizFlags): void {
 /** Interactive: ask each question, read the number of the answer, show the feedback. */
 async function interactive(flags: QuizFlags): Promise<void> {
   const count = parseCount(flags.count);
+  const { loadConfig } = await import('../core/config.js');
+  const { createDeps } = await import('../core/create-deps.js');
+  const { runAction, runCommand } = await import('../core/commands/dispatch.js');
+  const { getQuizBank } = await import('../core/quiz/bank/build-bank.js');
+  const { QUIZ_ANSWER } = await import('../core/quiz/session-replies.js');
   const config = loadConfig();
   const deps = await createDeps(config, { logger: terminalLogger(config) });
   const lines = createInterface({ input: process.stdin, terminal: false });

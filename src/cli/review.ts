@@ -12,15 +12,17 @@
 import { open, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { loadConfig } from '../core/config.js';
-import { createDeps } from '../core/create-deps.js';
 import type { Deps } from '../core/deps.js';
 import { isUserFacing } from '../core/errors.js';
-import { MAX_DRAFT_CHARS, checkDraft } from '../core/review/engine.js';
-import { reviewDraft } from '../core/review/review-draft.js';
 import { terminalLogger } from './chat.js';
 import { CliError, action } from './program.js';
-import { coloursFor, formatReport } from './review-report.js';
+
+/**
+ * The review engine's draft limit (MAX_DRAFT_CHARS in src/core/review/engine.ts, which stays the
+ * authority: it checks every draft). Copied so that loading the CLI does not load the review
+ * engine and its language models; test/cli/lazy-loading.test.ts keeps the two equal.
+ */
+export const MAX_DRAFT_CHARS = 20_000;
 
 /** A draft of 20,000 UTF-16 units is at most 60,000 bytes of UTF-8; anything bigger is refused unread. */
 export const MAX_DRAFT_BYTES = MAX_DRAFT_CHARS * 3;
@@ -66,6 +68,7 @@ export async function readDraftStream(stream: NodeJS.ReadableStream, what = 'The
 
 /** Reviews each `{"id","text"}` line; returns how many lines failed (bad JSON, missing text, empty or too long). */
 export async function reviewJsonLines(input: NodeJS.ReadableStream, write: (line: string) => void, deps: Deps): Promise<number> {
+  const { reviewDraft } = await import('../core/review/review-draft.js');
   let failed = 0;
   let lineNumber = 0;
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
@@ -119,6 +122,11 @@ export function registerReview(program: Command): void {
         if (flags.json && files.length > 1) throw new CliError('--json prints one review: give one file, or use --jsonl for many drafts.');
         // Read (and check) every draft before starting the app, so bad input fails fast.
         const drafts = flags.jsonl ? [] : await readDrafts(files);
+        // Loaded on use: the review engine and its models are only for `coach review`.
+        const { loadConfig } = await import('../core/config.js');
+        const { createDeps } = await import('../core/create-deps.js');
+        const { reviewDraft } = await import('../core/review/review-draft.js');
+        const { coloursFor, formatReport } = await import('./review-report.js');
         const config = loadConfig();
         const deps = await createDeps(config, { logger: terminalLogger(config) });
         try {
@@ -141,6 +149,7 @@ export function registerReview(program: Command): void {
 }
 
 async function readDrafts(files: string[]): Promise<Array<{ name: string; text: string }>> {
+  const { checkDraft } = await import('../core/review/engine.js');
   const names = files.length === 0 ? ['-'] : files;
   const drafts: Array<{ name: string; text: string }> = [];
   for (const name of names) {

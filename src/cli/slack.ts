@@ -4,8 +4,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { manifestJson } from '../adapters/slack/manifest.js';
-import { COMMANDS } from '../core/commands/index.js';
 import { action, CliError } from './program.js';
 
 /** Where the Socket Mode manifest is committed. */
@@ -20,11 +18,14 @@ export function registerSlack(program: Command): void {
     .option('--url <base-url>', 'HTTP mode: the public https base URL; Slack will post to <url>/slack/events')
     .option('--write', `write the Socket Mode manifest to ${MANIFEST_PATH} instead of printing it`)
     .action(
-      action((options: { url?: string; write?: boolean }) => {
+      action(async (options: { url?: string; write?: boolean }) => {
         if (options.url !== undefined && !/^https:\/\/[^\s/]+/.test(options.url)) {
           throw new CliError('--url must be the public https address of this app, e.g. https://coach.example.org');
         }
         if (options.write && options.url) throw new CliError('--write saves the Socket Mode manifest; leave out --url.');
+        // Loaded on use: the command list brings every feature.
+        const { manifestJson } = await import('../adapters/slack/manifest.js');
+        const { COMMANDS } = await import('../core/commands/index.js');
         const json = manifestJson(COMMANDS, options.url ? { url: options.url } : {});
         if (options.write) {
           writeFileSync(MANIFEST_PATH, json);

@@ -17,6 +17,14 @@ export interface Suite {
   run(): Promise<SuiteReport>;
 }
 
+/**
+ * A suite whose module is imported only when it runs (`npm run bench -- ask` loads no other suite).
+ * @example lazySuite('ask', async () => (await import('./ask.js')).askBench)
+ */
+export function lazySuite(name: string, load: () => Promise<Suite>): Suite {
+  return { name, run: async () => (await load()).run() };
+}
+
 /** Runs the selected suites (all when `only` is empty) and prints their reports. */
 export async function runSuites(kind: 'eval' | 'bench', suites: Suite[], only: string[]): Promise<void> {
   const selected = only.length > 0 ? suites.filter((suite) => only.includes(suite.name)) : suites;
