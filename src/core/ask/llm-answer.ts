@@ -71,7 +71,7 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: Pick<Deps, 'llm
         { kind: 'lead', text: leadLine(engine.knowledge.record(ordered[0]!)!) },
         // Placeholders the model kept ("[NAME_1]") are put back only in what the learner sees.
         { kind: 'text', text: restore(reply.answer.trim(), redacted.replacements) },
-        ...shownLaws.map((law): AnswerPart => ({ kind: 'law', text: `**Today**: ${law.name}: ${law.today}` })),
+        ...shownLaws.map((law): AnswerPart => ({ kind: 'law', text: `**Today** (${law.name}): ${law.brief}` })),
       ];
       return { ...input.offline, parts, citations: [...ordered, ...lawIds].map((id) => engine.knowledge.citation(id)), source: 'llm' as const };
     },
