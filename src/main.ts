@@ -12,6 +12,9 @@ import { runChat, terminalLogger } from './cli/chat.js';
 import { CliError, reportError } from './cli/program.js';
 import { loadConfig } from './core/config.js';
 import { createDeps } from './core/create-deps.js';
+import { inFlight, whenIdle } from './core/commands/dispatch.js';
+import { healthRoutes, startHealthServer, type HealthRoute } from './core/health.js';
+import { startRetentionSweeper } from './core/privacy/sweeper.js';
 import { getQuizBank } from './core/quiz/bank/build-bank.js';
 import { createDailyQuizScheduler } from './core/quiz/daily/scheduler.js';
 import { warmQuizBank } from './core/quiz/warm-up.js';
@@ -35,8 +38,20 @@ interface Running {
  *   if (deps.config.discord) running.push({ name: 'discord', stop: (await startDiscord(deps)).stop });
  * `running` is filled as they start, so a failure part-way still stops what already started.
  */
-async function startPlatforms(deps: Deps, running: Running[]): Promise<void> {
-  if (deps.config.slack) running.push({ name: 'slack', stop: (await startSlack(deps)).stop });
+async function startPlatforms(deps: Deps, running: Running[], routes: HealthRoute[]): Promise<void> {
+  // /healthz, /readyz and /metrics: next to /slack/events in Slack's HTTP mode, else on our own server.
+  const slackHttp = Boolean(deps.config.slack && !deps.config.slack.appToken);
+  if (deps.config.slack) running.push({ name: 'slack', stop: (await startSlack(deps, slackHttp ? { customRoutes: routes } : {})).stop });
+  if (!slackHttp) {
+    // A port clash costs the health endpoints, not the bot: the learners keep their answers.
+    await startHealthServer(routes, deps.config.port).then(
+      (health) => {
+        deps.logger.info({ port: health.port }, 'health endpoints listening');
+        running.push({ name: 'health', stop: health.close });
+      },
+      (error: unknown) => deps.logger.error({ port: deps.config.port, err: error }, 'health endpoints not served: is PORT in use?'),
+    );
+  }
   if (deps.config.discord) {
     const discord = await startDiscord(deps);
     running.push({ name: 'discord', stop: discord.stop });
@@ -71,22 +86,34 @@ async function main(): Promise<number> {
 async function serve(deps: Deps): Promise<number> {
   const running: Running[] = [];
   try {
-    await startPlatforms(deps, running);
+    await startPlatforms(deps, running, healthRoutes(deps));
   } catch (error) {
     await stopAll(running, deps);
     throw error;
   }
-  if (running.length === 0) {
-    throw new CliError('Slack or Discord settings are set, but no platform adapter is wired into src/main.ts in this version. Unset them to use the terminal chat.');
-  }
+  // Retention (QUIZ_RETENTION_DAYS and the rest): daily, and once soon after start.
+  const sweeper = startRetentionSweeper(deps);
+  running.push({ name: 'retention-sweep', stop: sweeper.stop });
   const signal = await nextSignal();
   deps.logger.info({ signal, platforms: running.map((r) => r.name) }, 'shutting down');
   await stopAll(running, deps);
   return 0;
 }
 
-/** Stops every platform at once, waiting at most {@link SHUTDOWN_GRACE_MS}. */
+/**
+ * Stops every platform at once (they stop taking work and finish what they have), then waits for
+ * any command still in the dispatcher; all of it within {@link SHUTDOWN_GRACE_MS}. The store is
+ * closed after this returns.
+ */
 async function stopAll(running: Running[], deps: Deps): Promise<void> {
+  const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+  await stopPlatforms(running, deps);
+  if (!(await whenIdle(Math.max(0, deadline - Date.now())))) {
+    deps.logger.warn({ inFlight: inFlight(), graceMs: SHUTDOWN_GRACE_MS }, 'shutdown grace period over with requests still in flight');
+  }
+}
+
+async function stopPlatforms(running: Running[], deps: Deps): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const pending = new Set(running.map((r) => r.name));
   const stops = running.map((r) =>

@@ -120,16 +120,25 @@ async function measured(context: CommandContext, name: string, deps: Deps, run: 
 
 /** Longest the rate limiter may take: on a hung Redis the request goes ahead rather than waiting. */
 const RATE_LIMIT_TIMEOUT_MS = 500;
+/** After the limiter was slow, requests skip it for this long instead of each waiting again. */
+const RATE_LIMIT_COOL_DOWN_MS = 5000;
+let rateLimiterSlowUntil = 0;
 
-/** Counts the request against the user's limit; a refusal throws, a slow or broken limiter lets it through. */
+/**
+ * Counts the request against the user's limit; a refusal throws. A broken limiter (rate-limiter-
+ * flexible falls back to memory on Redis errors) or a slow one (a hung Redis) lets it through:
+ * answering is worth more than limiting during an outage.
+ */
 async function consumeRate(userId: string, deps: Deps): Promise<void> {
+  if (Date.now() < rateLimiterSlowUntil) return;
   let timer: NodeJS.Timeout | undefined;
   const check = deps.rateLimiter.consume(userId);
   const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), RATE_LIMIT_TIMEOUT_MS)));
   try {
     if ((await Promise.race([check, late])) === 'late') {
       check.catch(() => undefined);
-      deps.logger.warn({ timeoutMs: RATE_LIMIT_TIMEOUT_MS }, 'rate limiter slow; request allowed');
+      rateLimiterSlowUntil = Date.now() + RATE_LIMIT_COOL_DOWN_MS;
+      deps.logger.warn({ timeoutMs: RATE_LIMIT_TIMEOUT_MS, coolDownMs: RATE_LIMIT_COOL_DOWN_MS }, 'rate limiter slow; requests allowed for a while');
     }
   } catch (error) {
     if (isUserFacing(error)) throw error;

@@ -16,13 +16,19 @@ import type { StoreNamespace, Stores } from './create-stores.js';
 export const STORE_TIMEOUT_MS = 2000;
 /** Longest a claim may take: the platforms' acknowledgement deadlines are 3 seconds. */
 export const CLAIM_TIMEOUT_MS = 1000;
+/**
+ * After an operation times out, further operations fail at once for this long instead of each
+ * waiting out its own timeout (a hung store would otherwise cost seconds per request); then the
+ * next operation tries the store again.
+ */
+export const STORE_COOL_DOWN_MS = 5000;
 
 /** The store did not answer, or answered with an error. `cause` holds the backend's error. */
 export class StoreUnavailableError extends Error {
   readonly code = 'store_unavailable';
   constructor(
     readonly operation: string,
-    readonly reason: 'timeout' | 'error',
+    readonly reason: 'timeout' | 'error' | 'cooling-down',
     options?: { cause: unknown },
   ) {
     super(`store ${operation} failed (${reason})`, options);
@@ -39,6 +45,7 @@ export function isStoreUnavailable(error: unknown): error is StoreUnavailableErr
 export interface GuardOptions {
   timeoutMs?: number;
   claimTimeoutMs?: number;
+  coolDownMs?: number;
   /** Failures are logged (namespace and operation only), at most once per `logEveryMs`. */
   logger?: Logger;
   logEveryMs?: number;
@@ -56,13 +63,20 @@ export function guardStores(inner: Stores, options: GuardOptions = {}): Stores {
   if ((inner as unknown as Record<symbol, unknown>)[GUARDED]) return inner;
   const timeoutMs = options.timeoutMs ?? STORE_TIMEOUT_MS;
   const claimTimeoutMs = options.claimTimeoutMs ?? CLAIM_TIMEOUT_MS;
+  const coolDownMs = options.coolDownMs ?? STORE_COOL_DOWN_MS;
   const report = failureReporter(options.logger, options.logEveryMs ?? 10_000);
-  const bounded = <T>(operation: string, ms: number, run: () => Promise<T>): Promise<T> =>
-    withTimeout(operation, ms, run).catch((error: unknown) => {
+  // Errors (Redis refusing while disconnected, SQLite errors) are already instant; only a store
+  // that hangs makes every caller wait, so only timeouts start a cool-down.
+  let coolUntil = 0;
+  const bounded = <T>(operation: string, ms: number, run: () => Promise<T>): Promise<T> => {
+    if (Date.now() < coolUntil) return Promise.reject(new StoreUnavailableError(operation, 'cooling-down'));
+    return withTimeout(operation, ms, run).catch((error: unknown) => {
       const failure = isStoreUnavailable(error) ? error : new StoreUnavailableError(operation, 'error', { cause: error });
+      if (failure.reason === 'timeout') coolUntil = Date.now() + coolDownMs;
       report(failure);
       throw failure;
     });
+  };
   const wrapped = new Map<StoreNamespace, Keyv>();
   const guarded: Stores & { [GUARDED]: true } = {
     [GUARDED]: true,
