@@ -110,6 +110,9 @@ export function composeAnswer(input: ComposeInput): Composed {
     parts.push({ kind: 'note', text: `**${note.label}** (topic note): ${note.text}` });
     citations.push(note.id);
   }
+  // "Tell me about the Trade Descriptions Act": the criterion leads, so say what the named law covers.
+  const namedLaw = foundBy ? knowledge.legislation.find((entry) => `law.${entry.slug}` === foundBy && lawsToday(knowledge, input.question, []).some((l) => l.id === foundBy)) : undefined;
+  if (namedLaw) parts.push({ kind: 'text', text: `**${namedLaw.name}**: ${namedLaw.governs}` });
   for (const law of lawsToday(knowledge, input.question, foundBy ? [foundBy, primary.id] : [primary.id])) {
     // A legislation record already says what applies today.
     if (law.id === primary.id) continue;
