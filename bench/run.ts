@@ -11,6 +11,7 @@ const suites: Suite[] = [
   lazySuite('discord', async () => (await import('./discord.js')).discordBench),
   lazySuite('review', async () => (await import('./review.js')).reviewBenchSuite),
   lazySuite('quiz', async () => (await import('./quiz.js')).quizBench),
+  lazySuite('load', async () => (await import('./load.js')).loadBench),
 ];
 
 await runSuites('bench', suites, process.argv.slice(2));

@@ -56,14 +56,17 @@ async function deleteKeysNaming(namespace: StoreNamespace, userId: string, deps:
 }
 
 /**
- * SQLite keeps a deleted row's bytes in free pages until they are reused, so erased data could
- * still be read from the file. VACUUM rewrites the file without them (erasure is rare; the
- * rewrite takes well under a second for a class's data).
+ * SQLite keeps a deleted row's bytes in free pages (and in the write-ahead log) until they are
+ * reused, so erased data could still be read from the files. VACUUM rewrites the database without
+ * them and the checkpoint empties the log (erasure is rare; this takes well under a second for a
+ * class's data).
  */
 async function compactSqlite(deps: Deps): Promise<void> {
   if (deps.stores.kind !== 'sqlite') return;
   const backend = (deps.stores.ns('claims') as unknown as { store?: { query?: (sql: string) => Promise<unknown> } }).store;
   await backend?.query?.('VACUUM');
+  // In WAL mode the rewrite goes to the log first: checkpoint it into the file and empty the log.
+  await backend?.query?.('PRAGMA wal_checkpoint(TRUNCATE)');
 }
 
 /**

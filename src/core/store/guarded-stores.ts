@@ -66,16 +66,24 @@ export function guardStores(inner: Stores, options: GuardOptions = {}): Stores {
   const coolDownMs = options.coolDownMs ?? STORE_COOL_DOWN_MS;
   const report = failureReporter(options.logger, options.logEveryMs ?? 10_000);
   // Errors (Redis refusing while disconnected, SQLite errors) are already instant; only a store
-  // that hangs makes every caller wait, so only timeouts start a cool-down.
+  // that hangs makes every caller wait. A timeout starts a cool-down only when nothing has
+  // succeeded for a whole timeout: a busy store whose queue is long still answers, a hung one not.
   let coolUntil = 0;
+  let lastSuccessAt = Date.now();
   const bounded = <T>(operation: string, ms: number, run: () => Promise<T>): Promise<T> => {
     if (Date.now() < coolUntil) return Promise.reject(new StoreUnavailableError(operation, 'cooling-down'));
-    return withTimeout(operation, ms, run).catch((error: unknown) => {
-      const failure = isStoreUnavailable(error) ? error : new StoreUnavailableError(operation, 'error', { cause: error });
-      if (failure.reason === 'timeout') coolUntil = Date.now() + coolDownMs;
-      report(failure);
-      throw failure;
-    });
+    return withTimeout(operation, ms, run).then(
+      (value) => {
+        lastSuccessAt = Date.now();
+        return value;
+      },
+      (error: unknown) => {
+        const failure = isStoreUnavailable(error) ? error : new StoreUnavailableError(operation, 'error', { cause: error });
+        if (failure.reason === 'timeout' && Date.now() - lastSuccessAt >= ms) coolUntil = Date.now() + coolDownMs;
+        report(failure);
+        throw failure;
+      },
+    );
   };
   const wrapped = new Map<StoreNamespace, Keyv>();
   const guarded: Stores & { [GUARDED]: true } = {
