@@ -43,9 +43,10 @@ const POSTCODE = /\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b/
 const STREET = /\b\d{1,4}[A-Za-z]? (?:[A-Z][a-z]+ ){1,3}(?:Road|Street|Lane|Avenue|Close|Way|Drive|Court|Crescent|Place|Grove|Gardens|Terrace|Hill|Rise|Row|Square|Walk|Mews|Park)\b/g;
 const HANDLE = /(?<![\w@])@[A-Za-z0-9_]{2,30}\b/g;
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? (?:[A-Z][a-z'’-]+)(?: [A-Z][a-z'’-]+)?/g;
-const GREETING_NAME = /(?:^|\n)[ \t]*(?:@\w+ +)?(?:Dear|Hello|Hi|Hiya|Hey|Good (?:morning|afternoon|evening)|Thanks|Thank you),? ([A-Z][a-z'’-]+)(?= *[,.!\n]| *$)/g;
+// A first name, or a first name and surname ("Dear Priya Sharma,", "my name is Priya Sharma and…").
+const GREETING_NAME = /(?:^|\n)[ \t]*(?:@\w+ +)?(?:Dear|Hello|Hi|Hiya|Hey|Good (?:morning|afternoon|evening)|Thanks|Thank you),? ([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?)(?= *[,.!\n]| *$)/g;
 const SIGN_OFF_NAME = /(?:regards|wishes|sincerely|faithfully|thanks|cheers|best),?[ \t]*\r?\n[ \t]*([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?)[ \t]*(?=\r?\n|$)/gi;
-const SELF_NAME = /\b(?:my name is|name's|I'm|this is) ([A-Z][a-z'’-]+)(?= (?:from|at|and|here)\b|[,.])/g;
+const SELF_NAME = /\b(?:[Mm]y name is|[Nn]ame's|I'm|[Tt]his is) ([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?)(?= (?:from|at|and|here)\b|[,.])/g;
 const RELATION_NAME = /\b(?:husband|wife|partner|son|daughter|mum|mother|dad|father|neighbour|brother|sister|friend),? ([A-Z][a-z'’-]+)\b/g;
 
 /** Words after a greeting that are not names ("Hi there", "Dear Customer"). */
