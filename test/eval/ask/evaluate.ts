@@ -79,7 +79,7 @@ export function summarise(results: ItemResult[]): Record<string, number> {
   const metrics: Record<string, number> = {};
   const groups = new Map<string, ItemResult[]>([['all', results]]);
   for (const result of results) {
-    for (const key of [result.item.type, `${result.item.split}`, `${result.item.split}.${result.item.type}`]) {
+    for (const key of [result.item.type, `${result.item.split}`, `${result.item.split}.${result.item.type}`, `batch.${batchOf(result.item)}`]) {
       groups.set(key, [...(groups.get(key) ?? []), result]);
     }
   }
@@ -99,6 +99,12 @@ export function summarise(results: ItemResult[]): Record<string, number> {
   return metrics;
 }
 
+/** The batch an item was written in, from its id ("par3-12" → "par3"): each round's fresh batch is reported on its own. */
+export const batchOf = (item: EvalItem) => item.id.replace(/-\d+$/, '');
+
+/** Rows after the per-type ones: the held-out paraphrases and the round-3 batches (held-out par3, tuning tun3). */
+const EXTRA_ROWS = ['holdout.paraphrase', 'batch.par3', 'batch.tun3', 'batch.par2', 'batch.par'];
+
 const TYPES: EvalItem['type'][] = ['direct', 'paraphrase', 'qualification', 'topic-note', 'legislation', 'integrity', 'follow-up', 'off-topic', 'unanswerable', 'injection'];
 
 /** Runs the whole set offline and builds the printed report. */
@@ -111,9 +117,9 @@ export async function evaluateAsk(options: { showHoldoutFailures?: boolean } = {
   const cell = (key: string) => (metrics[key] === undefined ? '   -  ' : ratio(metrics[key]!));
   const lines = [
     'type           n    recall@1  recall@3  facts   refusal  handled',
-    ...['all', ...TYPES, 'dev', 'holdout'].map((type) => {
+    ...['all', ...TYPES, 'dev', 'holdout', ...EXTRA_ROWS].map((type) => {
       const s = type === 'all' ? '' : `.${type}`;
-      return `${type.padEnd(13)} ${String(metrics[`n${s}`] ?? 0).padStart(3)}    ${cell(`recall@1${s}`)}     ${cell(`recall@3${s}`)}     ${cell(`facts${s}`)}   ${cell(`refusal${s}`)}    ${cell(`handled${s}`)}`;
+      return `${type.replace(/^batch\./, '').replace('holdout.paraphrase', 'held-out para').padEnd(13)} ${String(metrics[`n${s}`] ?? 0).padStart(3)}    ${cell(`recall@1${s}`)}     ${cell(`recall@3${s}`)}     ${cell(`facts${s}`)}   ${cell(`refusal${s}`)}    ${cell(`handled${s}`)}`;
     }),
   ];
   const failures = results.filter((r) => (options.showHoldoutFailures || r.item.split === 'dev') && (!r.refusalCorrect || r.factsFound < r.item.facts.length || (!r.item.refuse && !r.handled) || (!r.item.refuse && (r.rank ?? 9) > 3)));
