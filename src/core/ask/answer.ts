@@ -95,7 +95,8 @@ async function decide(raw: string, context: CommandContext, deps: AskDeps, optio
   if (intent.kind === 'integrity') return integrityAnswer(engine, text, retrieval);
   // After an instruction was removed, what is left must be a real question of its own.
   const substantive = intent.kind !== 'injection' || retrieval.ownTerms.length >= 2 || retrieval.explicit;
-  if (!retrieval.grounded || retrieval.hits.length === 0 || !substantive) {
+  const tentative = !retrieval.grounded && retrieval.tentative && intent.kind !== 'injection';
+  if ((!retrieval.grounded && !tentative) || retrieval.hits.length === 0 || !substantive) {
     return fixed(intent.kind === 'injection' ? 'injection' : 'refusal', intent.kind === 'injection' ? injectionParts() : refusalParts());
   }
 
@@ -106,9 +107,11 @@ async function decide(raw: string, context: CommandContext, deps: AskDeps, optio
     question: text,
     focus: followUp?.kind === 'item' ? followUp.heading : null,
     more: followUp?.kind === 'more',
+    tentative,
   });
-  const offline = toAnswer('answer', composed, engine, 'offline');
-  const answer = options.useLlm === false ? offline : await answerWithLlm({ question: text, retrieval: ranked, offline, turn }, deps);
+  const offline = toAnswer(tentative ? 'tentative' : 'answer', composed, engine, 'offline');
+  // A guess stays offline: its framing says it is a guess, which a model's fluent answer would hide.
+  const answer = options.useLlm === false || tentative ? offline : await answerWithLlm({ question: text, retrieval: ranked, offline, turn }, deps);
   if (options.remember !== false) await rememberTurn(turnOf(answer, composed, engine, deps), context, deps);
   return answer;
 }

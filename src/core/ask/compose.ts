@@ -26,6 +26,8 @@ const STATUS_QUESTION = /\b(?:still|in force|replaced|repealed|apply|applies|val
 const RELATED_SHARE = 0.55;
 const ASSESSMENT_TERMS = new Set(['assess', 'assign', 'evid', 'mark', 'pass', 'grade', 'coursework', 'criterion', 'criteria', 'exam', 'test']);
 const NOTE_LABEL: Record<string, string> = { 'exam-tips': 'Tip', misconceptions: 'Common mistake to avoid', 'marking-points': 'Assessors look for' };
+const TENTATIVE_OPENING = "I'm not sure the specification covers exactly that, but I think you're asking about this:";
+const TENTATIVE_CLOSING = "If that's not what you meant, try asking another way, for example with the words your course uses, or ask your tutor.";
 const ASSESSMENT_FACT = 'There is no exam: your centre sets and marks the assessment (centre-devised), and units are graded Pass.';
 
 /** What the composer needs. */
@@ -39,6 +41,8 @@ export interface ComposeInput {
   more?: boolean;
   /** Always say how it is assessed (integrity answers). */
   assessment?: boolean;
+  /** Retrieval was not sure: frame the answer as a guess and offer the next matches. */
+  tentative?: boolean;
 }
 
 /** A composed answer: its parts, the ids it cites (best first) and what it listed. */
@@ -128,12 +132,16 @@ export function composeAnswer(input: ComposeInput): Composed {
     parts.push({ kind: 'related', text: primary.kind === 'legislation' ? 'Where the specification teaches it' : 'Where the specification uses it', items: teaching.map(leadLine) });
     citations.splice(1, 0, ...teaching.map((r) => r.id));
   }
-  const related = relatedRecords(retrieval, primary, [...citations, foundBy ?? '']).map((id) => knowledge.record(id)!);
+  const related = relatedRecords(retrieval, primary, [...citations, foundBy ?? ''], input.tentative === true).map((id) => knowledge.record(id)!);
   if (related.length > 0 && !input.focus) {
-    parts.push({ kind: 'related', text: 'See also', items: related.map(leadLine) });
+    parts.push({ kind: 'related', text: input.tentative ? 'If not, perhaps one of these' : 'See also', items: related.map(leadLine) });
     citations.splice(1 + teaching.length, 0, ...related.map((r) => r.id));
   }
   if (foundBy && !citations.includes(foundBy)) citations.splice(1, 0, foundBy);
+  if (input.tentative) {
+    parts.unshift({ kind: 'text', text: TENTATIVE_OPENING });
+    parts.push({ kind: 'text', text: TENTATIVE_CLOSING });
+  }
   return { parts, citations: [...new Set(citations)], listed };
 }
 
@@ -271,11 +279,12 @@ function otherTermsNamed(retrieval: Retrieval, primary: KnowledgeRecord, engine:
     .slice(0, 3);
 }
 
-function relatedRecords(retrieval: Retrieval, primary: KnowledgeRecord, shown: string[]): string[] {
+/** Other good matches; for a guess, the next two whatever their score (one of them may be what was meant). */
+function relatedRecords(retrieval: Retrieval, primary: KnowledgeRecord, shown: string[], guess: boolean): string[] {
   const [top, ...rest] = retrieval.hits;
   if (!top) return [];
   return rest
-    .filter((hit) => hit.score >= top.score * RELATED_SHARE && !shown.includes(hit.id) && !primary.related.includes(hit.id) && !hit.id.includes('.lo'))
+    .filter((hit) => (guess || hit.score >= top.score * RELATED_SHARE) && !shown.includes(hit.id) && (guess || !primary.related.includes(hit.id)) && !hit.id.includes('.lo'))
     .slice(0, 2)
     .map((hit) => hit.id);
 }

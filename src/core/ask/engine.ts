@@ -9,20 +9,12 @@ import type { KnowledgeRecord } from '../knowledge/types.js';
 import { asksForDefinition, definitions } from './definitions.js';
 import { pairTeachingCriteria } from './pairing.js';
 import { compileAcronyms, findReferences, type References } from './references.js';
-import { buildIndex, type AskIndex, type LexicalHit, type QueryTerm } from './search-index.js';
+import { judgeGrounding } from './grounding.js';
+import { buildQuery } from './query.js';
+import { buildIndex, type AskIndex, type LexicalHit } from './search-index.js';
 import type { AskKnowledge, ConversationTurn } from './types.js';
 import type { ConceptMatch, Vocabulary } from './vocabulary.js';
 
-/** Coverage of the learner's words by the best record at or above which an answer is grounded. */
-export const MIN_COVERAGE = 0.6;
-/** With a vocabulary phrase (two or more words) pointing at the best record, this lower coverage is enough. */
-export const MIN_COVERAGE_WITH_CONCEPT = 0.3;
-/**
- * A question that uses a customer-service or workplace word ("customer", "team", "shop") needs
- * only this much coverage from one of the first three records: learners' everyday words are
- * often missing from the specification, while off-topic questions rarely use its domain words.
- */
-export const MIN_COVERAGE_ON_TOPIC = 0.25;
 /** Bonus for a record whose title carries all of the learner's words (a question in the specification's wording). */
 const TITLE_BONUS = 0.4;
 /** Bonus for a criterion a vocabulary phrase points at: more for longer, more specific phrases. */
@@ -30,12 +22,8 @@ const conceptBonus = (phraseWords: number) => Math.min(0.6, 0.25 + 0.1 * phraseW
 /** Bonus per phrase of the question (two adjacent terms) a record also has, scaled by how rare it is. */
 const PAIR_BONUS = 0.5;
 const MAX_PAIR_BONUS = 0.8;
-/** Weight of a vocabulary term relative to the learner's own words. */
-const EXPANSION_WEIGHT = 0.5;
 /** Index boost of a curated definition relative to other records. */
 const DEFINITION_BOOST = 0.7;
-/** Words that only carry a reference ("unit 3", "AC 2.2") and say nothing about the subject. */
-const REFERENCE_WORDS = new Set(['unit', 'ac', 'lo', 'criterion', 'criteria', 'outcom', 'learn']);
 
 /** A record with its fused score and how well it covers the question. */
 export interface ScoredRecord {
@@ -49,6 +37,11 @@ export interface Retrieval {
   /** Fused ranking, best first. */
   hits: ScoredRecord[];
   grounded: boolean;
+  /**
+   * Not grounded, but the question is clearly about the course (its words or vocabulary are the
+   * knowledge base's): answer with the best match, framed as a guess with alternatives.
+   */
+  tentative: boolean;
   references: References;
   concepts: ConceptMatch[];
   /** The learner's own terms (stemmed, typos corrected). */
@@ -105,6 +98,7 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
   const curated = definitions(knowledge);
   const index = buildIndex(knowledge.records, text, contextOf, vocabularyWords, (record) => (curated.has(record.id) ? DEFINITION_BOOST : 1));
   const acronyms = compileAcronyms(knowledge.glossary.map((entry) => ({ id: `glossary.${entry.slug}`, spellings: entry.match })));
+  const tools = { vocabulary, index };
   const criteriaByAc = new Map<string, string[]>();
   for (const record of knowledge.records) {
     if (record.kind !== 'criterion' || !record.ac) continue;
@@ -113,43 +107,8 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
 
   const retrieve = (question: string, options: RetrieveOptions = {}): Retrieval => {
     const references = findReferences(question, acronyms);
-    const words = text.words(question);
-    // Typos corrected first, so "complant" still reaches the "complaint" phrases and domain words.
-    const corrected = words.map((word) => index.correct(word)).join(' ');
-    const concepts = vocabulary.concepts(corrected);
-    // Which concept phrases explain each word of the question.
-    const explainedBy = new Map<number, ConceptMatch[]>();
-    for (const concept of concepts) for (let i = concept.start; i < concept.end; i++) explainedBy.set(i, [...(explainedBy.get(i) ?? []), concept]);
-
-    // The learner's own terms, typos corrected, with the concepts that explain them.
-    const own = new Map<string, ConceptMatch[]>();
-    const hasReference = references.unit !== null || references.ac !== null || references.lo !== null;
-    // Weak words ("course") go only when something else is left: "tell me about the course" keeps it.
-    const fillers = options.ignoreAssignmentWords ? vocabulary.assignmentFillers : vocabulary.fillers;
-    const stems = words.map((word) => text.processTerm(word));
-    const dropWeak = stems.some((stem) => stem !== null && !fillers.has(stem) && !vocabulary.weakWords.has(stem));
-    words.forEach((word, position) => {
-      const plain = stems[position];
-      if (plain === null || plain === undefined || fillers.has(plain) || (dropWeak && vocabulary.weakWords.has(plain))) return;
-      const stem = text.processTerm(index.correct(word));
-      const term = stem === null ? null : index.resolve(stem);
-      if (!term || (hasReference && (REFERENCE_WORDS.has(term) || /^\d+$/.test(term)))) return;
-      own.set(term, [...(own.get(term) ?? []), ...(explainedBy.get(position) ?? [])]);
-    });
-    const ownTerms = [...own.keys()];
-    const pairs: string[] = [];
-    let previousTerm: string | null = null;
-    for (const term of stems) {
-      if (!term) continue;
-      if (previousTerm !== null && own.has(term) && own.has(previousTerm)) pairs.push(`${previousTerm} ${term}`);
-      previousTerm = term;
-    }
-    const expansion = [...new Set(concepts.flatMap((c) => text.terms(c.terms)))].filter((term) => !own.has(term));
-    const query: QueryTerm[] = [
-      ...ownTerms.map((term) => ({ term, weight: 1 })),
-      ...expansion.map((term) => ({ term, weight: EXPANSION_WEIGHT })),
-    ];
-    const lexical = index.search(query, 40);
+    const { corrected, concepts, own, ownTerms, pairs, expansion, terms } = buildQuery(question, references, tools, options.ignoreAssignmentWords);
+    const lexical = index.search(terms, 40);
     const top = lexical[0]?.score ?? 0;
     const byId = new Map<string, { lexical: number; bonus: number; hit: LexicalHit | null }>();
     for (const hit of lexical) byId.set(hit.id, { lexical: top > 0 ? hit.score / top : 0, bonus: 0, hit });
@@ -234,18 +193,12 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
 
     const best = hits[0];
     const strongAcronym = best !== undefined && references.acronyms.some((a) => a.strong && a.id === best.id && !curated.has(a.id));
-    const topCoverage = Math.max(0, ...hits.slice(0, 3).map((hit) => hit.coverage));
-    const grounded =
-      best !== undefined &&
-      (explicitId !== null ||
-        strongAcronym ||
-        best.coverage >= MIN_COVERAGE ||
-        // Only a phrase of two or more words is specific enough to vouch for a record ("phone" is not).
-        (concepts.some((c) => c.end - c.start >= 2 && c.records.includes(best.id)) && best.coverage >= MIN_COVERAGE_WITH_CONCEPT) ||
-        (topCoverage >= MIN_COVERAGE_ON_TOPIC && vocabulary.onTopic(corrected)));
+    const knownShare = ownTerms.length === 0 ? 0 : ownTerms.filter((t) => index.frequency(t) > 0 || own.get(t)!.length > 0).length / ownTerms.length;
+    const { grounded, tentative } = judgeGrounding({ hits, explicit: explicitId !== null, strongAcronym, concepts, onTopic: vocabulary.onTopic(corrected), knownShare });
     return {
       hits,
       grounded,
+      tentative,
       references,
       concepts,
       ownTerms,

@@ -65,6 +65,8 @@ export interface AskIndex {
   search(terms: QueryTerm[], limit?: number): LexicalHit[];
   /** Inverse document frequency of a term; unknown terms get the highest value. */
   idf(term: string): number;
+  /** How many records use a term (0 for a word the knowledge base never uses). */
+  frequency(term: string): number;
   /** How specific a pair of adjacent terms is (0–1): 1 for a pair only one record has, 0 for none. */
   pairWeight(id: string, pair: string): number;
   /** A known word for a misspelt one ("custmer" → "customer"), or the word itself. */
@@ -149,12 +151,15 @@ export function buildIndex(
   return {
     documentCount: total,
     idf,
+    frequency: (term) => documentFrequency.get(term) ?? 0,
     correct(word) {
       // Short words are left alone: one edit turns too many of them into other words ("robot" → "root").
       if (word.length < 6 || STOP_WORDS.has(word) || wordCounts.has(word) || /\d/.test(word)) return word;
       const candidates = wordCounts.fuzzyGet(word, word.length >= 8 ? 2 : 1);
       let best: { word: string; distance: number; count: number } | null = null;
       for (const [candidate, [count, distance]] of candidates) {
+        // Typos rarely change the first letter, and real words that differ there are other words ("caught" is not "taught").
+        if (candidate[0] !== word[0]) continue;
         if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { word: candidate, distance, count };
       }
       return best?.word ?? word;

@@ -20,6 +20,8 @@ export interface AskKnowledge {
 /** What kind of answer was given; logged and returned as data so surfaces and the evaluator can tell. */
 export type AnswerKind =
   | 'answer'
+  /** The closest match to a question about the course that retrieval was not sure of, framed as a guess with alternatives. */
+  | 'tentative'
   /** A clarifying question ("which unit's AC 2.2?"). */
   | 'clarify'
   | 'integrity'

@@ -37,6 +37,13 @@ describe('answers with an LLM', () => {
     expect(fake.chatRequests()[0]!.body.response_format.type).toBe('json_schema');
   });
 
+  it('answers a guess offline, so its framing is never hidden behind a fluent model answer', async () => {
+    const answer = await ask('what does limited liability mean');
+    expect(answer.kind).toBe('tentative');
+    expect(answer.source).toBe('offline');
+    expect(fake.chatRequests()).toHaveLength(0);
+  });
+
   it('keeps only citations that name a retrieved source, best first', async () => {
     fake.queueChat({ json: { answer: 'Internal customers are colleagues; external customers buy from you.', sources: [9, 1, 1, 0, -2] } });
     const answer = await ask('Explain the difference between internal and external customers');
