@@ -14,6 +14,7 @@ import { loadConfig } from './core/config.js';
 import { createDeps } from './core/create-deps.js';
 import { inFlight, whenIdle } from './core/commands/dispatch.js';
 import { healthRoutes, startHealthServer, type HealthRoute } from './core/health.js';
+import { holdLease } from './core/lease.js';
 import { startRetentionSweeper } from './core/privacy/sweeper.js';
 import { getQuizBank } from './core/quiz/bank/build-bank.js';
 import { createDailyQuizScheduler } from './core/quiz/daily/scheduler.js';
@@ -53,12 +54,36 @@ async function startPlatforms(deps: Deps, running: Running[], routes: HealthRout
     );
   }
   if (deps.config.discord) {
-    const discord = await startDiscord(deps);
-    running.push({ name: 'discord', stop: discord.stop });
-    // The daily quiz posts through the Discord poster (DAILY_QUIZ_* and each server's /daily-quiz settings).
+    // One gateway connection and one scheduler across all instances: with Redis, the instance that
+    // holds the lease runs them and another takes over if it stops; alone, this one runs them.
+    let stopDiscord: (() => Promise<void>) | null = null;
+    const lease = await holdLease(deps, 'discord-gateway', {
+      onAcquired: async () => {
+        stopDiscord = await startDiscordAndDailyQuiz(deps);
+      },
+      onLost: async () => {
+        await stopDiscord?.();
+        stopDiscord = null;
+      },
+    });
+    running.push({ name: 'discord', stop: lease.stop });
+  }
+}
+
+/** Discord and the daily quiz, which posts through the Discord poster; returns how to stop both. */
+async function startDiscordAndDailyQuiz(deps: Deps): Promise<() => Promise<void>> {
+  const discord = await startDiscord(deps);
+  try {
+    // DAILY_QUIZ_* and each server's /daily-quiz settings.
     const daily = createDailyQuizScheduler({ deps, bank: getQuizBank(deps.knowledge, deps.logger), poster: discord.poster });
     await daily.start();
-    running.push({ name: 'daily-quiz', stop: async () => daily.stop() });
+    return async () => {
+      daily.stop();
+      await discord.stop();
+    };
+  } catch (error) {
+    await discord.stop();
+    throw error;
   }
 }
 
@@ -85,6 +110,9 @@ async function main(): Promise<number> {
 /** Starts the platforms and runs until SIGINT or SIGTERM, then shuts down gracefully. */
 async function serve(deps: Deps): Promise<number> {
   const running: Running[] = [];
+  // Listening from the start: a signal during start-up (building the quiz bank can take seconds)
+  // shuts down cleanly once start-up is done, instead of killing the process half-way.
+  const signalled = nextSignal();
   try {
     await startPlatforms(deps, running, healthRoutes(deps));
   } catch (error) {
@@ -94,7 +122,7 @@ async function serve(deps: Deps): Promise<number> {
   // Retention (QUIZ_RETENTION_DAYS and the rest): daily, and once soon after start.
   const sweeper = startRetentionSweeper(deps);
   running.push({ name: 'retention-sweep', stop: sweeper.stop });
-  const signal = await nextSignal();
+  const signal = await signalled;
   deps.logger.info({ signal, platforms: running.map((r) => r.name) }, 'shutting down');
   await stopAll(running, deps);
   return 0;

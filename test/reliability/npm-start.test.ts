@@ -1,7 +1,9 @@
 /**
  * `npm start` as operators run it (the app's own process): Discord only, so /healthz, /readyz and
  * /metrics are on PORT from our own server; SIGTERM stops taking work, lets an answer that is
- * waiting on a slow LLM finish, closes the store and exits 0, well within the grace period.
+ * waiting on a slow LLM finish, closes the store and exits 0, well within the grace period. And
+ * two instances with the same configuration on one Redis: one holds the Discord gateway, the
+ * other takes over when it stops.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../adapters/discord/harness.js';
 import { FAKE_APP_ID, startFakeDiscord, type FakeDiscord } from '../fakes/discord-server.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server.js';
-import { freePort } from '../helpers/redis-server.js';
+import { freePort, hasRedisServer, startRedis } from '../helpers/redis-server.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let discord: FakeDiscord;
@@ -77,4 +79,48 @@ describe('npm start (Discord only)', () => {
       child.kill('SIGKILL');
     }
   }, 60_000);
+});
+
+/** Starts `npm start` (the app's own process) and collects its log. */
+function npmStart(env: Record<string, string>) {
+  const loader = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+  const child = spawn(process.execPath, ['--import', loader, join(ROOT, 'src/main.ts')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', SERVICE_COACH_SKIP_DOTENV: '1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const run = { child, log: '', exited: new Promise<number | null>((done) => child.on('close', (code) => done(code))) };
+  child.stderr.on('data', (chunk: Buffer) => (run.log += chunk.toString('utf8')));
+  return run;
+}
+
+describe.runIf(hasRedisServer())('npm start: two instances, one Redis, the same configuration', () => {
+  it('runs one Discord gateway; the other instance takes over when the first stops', async () => {
+    const redis = await startRedis();
+    const env = { STORE_URL: redis.url, DISCORD_TOKEN: 'fake-bot-token', DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_API_URL: discord.apiUrl };
+    const a = npmStart({ ...env, PORT: String(await freePort()) });
+    const b = npmStart({ ...env, PORT: String(await freePort()) });
+    const ready = (log: string) => log.includes('"msg":"discord ready"');
+    const waiting = (log: string) => log.includes('waiting to take over');
+    try {
+      await until(() => (ready(a.log) && waiting(b.log)) || (ready(b.log) && waiting(a.log)), 30_000);
+      const [holder, standby] = ready(a.log) ? [a, b] : [b, a];
+      const identifies = discord.identifies;
+      holder.child.kill('SIGTERM');
+      expect(await holder.exited).toBe(0);
+      // The lease is released on a clean stop: the standby connects at its next check (10 s at most).
+      await until(() => ready(standby.log), 15_000);
+      expect(discord.identifies).toBe(identifies + 1);
+      const token = discord.command('help');
+      await discord.waitFor((r) => r.path.includes(`/${token}/callback`));
+      standby.child.kill('SIGTERM');
+      expect(await standby.exited).toBe(0);
+    } catch (error) {
+      throw new Error(`${String(error)}\nA: ${a.log.slice(-1500)}\nB: ${b.log.slice(-1500)}`);
+    } finally {
+      a.child.kill('SIGKILL');
+      b.child.kill('SIGKILL');
+      await redis.stop();
+    }
+  }, 70_000);
 });
