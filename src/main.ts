@@ -3,13 +3,16 @@
  * terminal chat on the embedded defaults (SQLite under data/, created on first use; no LLM
  * unless OPENAI_API_KEY is set).
  *
+ * Serving Slack or Discord, it also serves /healthz, /readyz and /metrics on PORT and runs the
+ * daily retention sweep (docs/OPERATIONS.md).
+ *
  * Exit codes: 0 after a clean end (end of input, quit, SIGINT/SIGTERM), 1 when start-up fails,
  * 2 for invalid configuration (with the readable list of problems). Never a stack trace.
  */
 import { startDiscord } from './adapters/discord/start.js';
 import { startSlack } from './adapters/slack/start.js';
 import { runChat, terminalLogger } from './cli/chat.js';
-import { CliError, reportError } from './cli/program.js';
+import { reportError } from './cli/program.js';
 import { loadConfig } from './core/config.js';
 import { createDeps } from './core/create-deps.js';
 import { inFlight, whenIdle } from './core/commands/dispatch.js';
@@ -34,10 +37,9 @@ interface Running {
 }
 
 /**
- * The platform adapters. Each adds one line here, e.g.
- *   if (deps.config.slack) running.push({ name: 'slack', stop: (await startSlack(deps)).stop });
- *   if (deps.config.discord) running.push({ name: 'discord', stop: (await startDiscord(deps)).stop });
- * `running` is filled as they start, so a failure part-way still stops what already started.
+ * Slack, the health endpoints and Discord (with the daily quiz, under the gateway lease; see
+ * docs/OPERATIONS.md). `running` is filled as they start, so a failure part-way still stops what
+ * already started.
  */
 async function startPlatforms(deps: Deps, running: Running[], routes: HealthRoute[]): Promise<void> {
   // /healthz, /readyz and /metrics: next to /slack/events in Slack's HTTP mode, else on our own server.
