@@ -34,7 +34,7 @@ describe('core commands', () => {
     // The backstop: megabytes of text are refused before any feature looks at them.
     const started = performance.now();
     expect(await text('ask', { question: 'x'.repeat(5_000_000) })).toMatch(new RegExp(`under ${MAX_REQUEST_CHARS.toLocaleString('en-GB')} characters`));
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(500);
     expect(toPlainText(await runAction(`qa:${'1'.repeat(10_000)}`, context, deps))).toMatch(/That button has expired/);
   });
 });
