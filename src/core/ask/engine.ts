@@ -10,7 +10,6 @@ import { asksForDefinition, definitions } from './definitions.js';
 import { pairTeachingCriteria } from './pairing.js';
 import { compileAcronyms, findReferences, type References } from './references.js';
 import { judgeGrounding } from './grounding.js';
-import { lazyNeighbours, type NeighbourLookup } from './neighbours.js';
 import { buildQuery } from './query.js';
 import { buildIndex, type AskIndex, type LexicalHit } from './search-index.js';
 import type { AskKnowledge, ConversationTurn } from './types.js';
@@ -77,17 +76,11 @@ export interface AskEngine {
   references(question: string): References;
 }
 
-/** Options for building the engine. */
-export interface AskEngineOptions {
-  /** Word neighbours for words the knowledge base does not use; by default `knowledge/neighbours.json`, read on first use. */
-  neighbours?: NeighbourLookup;
-}
-
 /**
  * Builds the engine from the knowledge base and the learner vocabulary.
  * @example const engine = createAskEngine(loadKnowledgeBase(), loadVocabulary()); engine.retrieve('what is LASS?')
  */
-export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary, options: AskEngineOptions = {}): AskEngine {
+export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary): AskEngine {
   const started = performance.now();
   const text = vocabulary.text;
   const contextOf = (record: KnowledgeRecord) => {
@@ -105,7 +98,7 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary,
   const curated = definitions(knowledge);
   const index = buildIndex(knowledge.records, text, contextOf, vocabularyWords, (record) => (curated.has(record.id) ? DEFINITION_BOOST : 1));
   const acronyms = compileAcronyms(knowledge.glossary.map((entry) => ({ id: `glossary.${entry.slug}`, spellings: entry.match })));
-  const tools = { vocabulary, index, neighbours: options.neighbours ?? lazyNeighbours() };
+  const tools = { vocabulary, index };
   const criteriaByAc = new Map<string, string[]>();
   for (const record of knowledge.records) {
     if (record.kind !== 'criterion' || !record.ac) continue;
@@ -183,7 +176,6 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary,
         total += weight;
         // Explained but by a concept about something else: still the learner's domain word, half credit.
         const byConcept = explainers.length === 0 ? 0 : explainers.some((concept) => explains(concept, id, hit)) ? 1 : 0.5;
-        // A word's neighbours never count as covering it: grounding stays on the learner's own words (docs/ask.md, round 4).
         covered += weight * Math.max(byConcept, hit?.evidence[term] ?? 0);
       }
       return total > 0 ? covered / total : 0;

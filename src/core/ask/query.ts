@@ -1,25 +1,14 @@
 /**
  * A question turned into what retrieval searches for: the learner's own terms (typos corrected,
  * fillers dropped), the vocabulary concepts that explain some of them, adjacent-term pairs, the
- * concepts' specification terms, and the distributional neighbours of words the knowledge base
- * does not use.
+ * concepts' specification terms.
  */
-import type { Neighbour, NeighbourLookup } from './neighbours.js';
 import type { References } from './references.js';
 import type { AskIndex, QueryTerm } from './search-index.js';
 import type { ConceptMatch, Vocabulary } from './vocabulary.js';
 
 /** Weight of a vocabulary term relative to the learner's own words. */
 const EXPANSION_WEIGHT = 0.5;
-
-/**
- * How word neighbours join a query (calibrated on the tuning items of the evaluation set, see
- * docs/ask.md round 4): a neighbour of a word the index does not know is added at `weight` × its
- * similarity, if the similarity is at least `minSimilarity`, at most `perWord` per word, also
- * for words a vocabulary phrase explains. They change the ranking only: grounding never counts
- * them (counting them answered off-topic and injection tuning items).
- */
-export const NEIGHBOUR_SETTINGS = { weight: 0.5, minSimilarity: 0.45, perWord: 4 } as const;
 /** Words that only carry a reference ("unit 3", "AC 2.2") and say nothing about the subject. */
 const REFERENCE_WORDS = new Set(['unit', 'ac', 'lo', 'criterion', 'criteria', 'outcom', 'learn']);
 
@@ -35,8 +24,6 @@ export interface Query {
   pairs: string[];
   /** The concepts' specification terms not already among the learner's. */
   expansion: string[];
-  /** For each own term the knowledge base does not use: the knowledge-base stems near it in meaning. */
-  related: Map<string, Neighbour[]>;
   /** What is sent to the index, with weights. */
   terms: QueryTerm[];
 }
@@ -45,7 +32,6 @@ export interface Query {
 export interface QueryTools {
   vocabulary: Vocabulary;
   index: AskIndex;
-  neighbours: NeighbourLookup;
 }
 
 /**
@@ -63,7 +49,6 @@ export function buildQuery(question: string, references: References, tools: Quer
   for (const concept of concepts) for (let i = concept.start; i < concept.end; i++) explainedBy.set(i, [...(explainedBy.get(i) ?? []), concept]);
 
   const own = new Map<string, ConceptMatch[]>();
-  const related = new Map<string, Neighbour[]>();
   const hasReference = references.unit !== null || references.ac !== null || references.lo !== null;
   // Weak words ("course") go only when something else is left: "tell me about the course" keeps it.
   const fillers = ignoreAssignmentWords ? vocabulary.assignmentFillers : vocabulary.fillers;
@@ -72,15 +57,10 @@ export function buildQuery(question: string, references: References, tools: Quer
   words.forEach((word, position) => {
     const plain = stems[position];
     if (plain === null || plain === undefined || fillers.has(plain) || (dropWeak && vocabulary.weakWords.has(plain))) return;
-    const fixed = correctWord(word, tools);
-    const stem = text.processTerm(fixed);
+    const stem = text.processTerm(correctWord(word, tools));
     const term = stem === null ? null : index.resolve(stem);
     if (!term || (hasReference && (REFERENCE_WORDS.has(term) || /^\d+$/.test(term)))) return;
     own.set(term, [...(own.get(term) ?? []), ...(explainedBy.get(position) ?? [])]);
-    if (index.frequency(term) === 0 && !related.has(term)) {
-      const near = nearTerms(fixed, term, tools);
-      if (near.length > 0) related.set(term, near);
-    }
   });
   const ownTerms = [...own.keys()];
   const pairs: string[] = [];
@@ -94,17 +74,8 @@ export function buildQuery(question: string, references: References, tools: Quer
   const terms: QueryTerm[] = [
     ...ownTerms.map((term) => ({ term, weight: 1 })),
     ...expansion.map((term) => ({ term, weight: EXPANSION_WEIGHT })),
-    ...[...related.values()].flat().filter((n) => !own.has(n.term)).map((n) => ({ term: n.term, weight: NEIGHBOUR_SETTINGS.weight * n.similarity })),
   ];
-  return { corrected, concepts, own, ownTerms, pairs, expansion, related, terms };
-}
-
-/** A word's neighbours that the index knows (the word's own entry, else its stem's: "wheelchairs" → "wheelchair"). */
-function nearTerms(word: string, stem: string, { neighbours, index }: QueryTools): Neighbour[] {
-  const byWord = neighbours.of(word);
-  return (byWord.length > 0 ? byWord : neighbours.of(stem))
-    .filter((n) => n.similarity >= NEIGHBOUR_SETTINGS.minSimilarity && index.frequency(n.term) > 0)
-    .slice(0, NEIGHBOUR_SETTINGS.perWord);
+  return { corrected, concepts, own, ownTerms, pairs, expansion, terms };
 }
 
 /**
