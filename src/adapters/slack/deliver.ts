@@ -9,6 +9,7 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Deps } from '../../core/deps.js';
 import type { Reply } from '../../core/reply.js';
+import { takeTurn } from '../../core/turns.js';
 import { isDirectMessage } from './ids.js';
 import { renderReply, type SlackMessage } from './render.js';
 
@@ -62,6 +63,8 @@ export async function attempt<T>(deps: Pick<Deps, 'logger'>, method: string, cal
  * @returns true when Slack accepted the reply.
  */
 export async function postReply(client: webApi.WebClient, deps: Pick<Deps, 'logger'>, target: ConversationTarget, reply: Reply): Promise<boolean> {
+  // Rendering and the Web API call wait their turn behind acknowledgements (core/turns.ts).
+  await takeTurn();
   const message = renderReply(reply);
   const privately = reply.ephemeral && !isDirectMessage(target.channel);
   const method = privately ? 'chat.postEphemeral' : 'chat.postMessage';
@@ -107,6 +110,7 @@ export async function respondReply(
   mode: RespondMode,
   fallback?: { client: webApi.WebClient; target: ConversationTarget },
 ): Promise<boolean> {
+  await takeTurn();
   const message = renderReply(reply);
   try {
     await respond({

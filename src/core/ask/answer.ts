@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '../commands/types.js';
 import type { Deps } from '../deps.js';
+import { takeTurn } from '../turns.js';
 import {
   centreSpecificParts,
   exampleWithoutContextParts,
@@ -77,6 +78,8 @@ async function decide(raw: string, context: CommandContext, deps: AskDeps, optio
   }
   const text = intent.kind === 'injection' ? intent.rest : question.trim();
   const turn = await lastTurn(context, deps);
+  // Retrieval and the LLM request are the heaviest step of an answer: behind acknowledgements.
+  await takeTurn();
   // "Can you give me an example?" is about the previous answer, or needs one.
   if (isExampleRequest(text)) return exampleAnswer(turn, context, deps, options);
   const references = engine.references(text);

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { takeTurn } from '../turns.js';
 import { LlmError, toLlmError, type LlmErrorReason } from './llm-error.js';
 import type { FilledPrompt } from './prompt-registry.js';
 import { createStepRunner, type BreakerOptions } from './resilience.js';
@@ -102,6 +103,9 @@ export function createLlm(settings: Config['llm'], options: CreateLlmOptions): L
         'llm call',
       );
       emit({ kind: 'call', reason: null, ms, operation, label });
+      // What the feature does with the reply (checks, composing the answer) waits its turn behind
+      // acknowledgements: many replies can arrive together (core/turns.ts).
+      await takeTurn();
       return result.value;
     } catch (error) {
       const ms = elapsed(started);

@@ -7,12 +7,14 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { findAction, runAction } from '../../../../core/commands/dispatch.js';
 import type { Deps } from '../../../../core/deps.js';
+import { takeTurn } from '../../../../core/turns.js';
 import { postReply, respondReply } from '../../deliver.js';
 import { slackContext, teamOf, type SlackOrigin } from '../../ids.js';
 
 export function register(app: App, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: /.+/ }, async ({ ack, body, action, respond, client }) => {
     await ack();
+    await takeTurn();
     if (action.type !== 'button') return;
     // The renderer puts the full core id in `value`; action_id may carry a uniqueness suffix.
     const id = action.value ?? action.action_id;

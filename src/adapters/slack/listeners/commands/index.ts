@@ -9,6 +9,7 @@ import type { App } from '@slack/bolt';
 import { findCommand, runCommand } from '../../../../core/commands/dispatch.js';
 import type { CommandDefinition } from '../../../../core/commands/types.js';
 import type { Deps } from '../../../../core/deps.js';
+import { takeTurn } from '../../../../core/turns.js';
 import { notice } from '../../../../core/reply.js';
 import { NOT_ON_SLACK, isWorkspaceAdmin, offeredOnSlack } from '../../admin.js';
 import { attempt, respondReply } from '../../deliver.js';
@@ -29,8 +30,10 @@ export function formFailedNote(command: CommandDefinition): string {
 
 export function register(app: App, deps: Deps): void {
   app.command(/^\/[\w-]+$/, async ({ command: payload, ack, respond, client }) => {
-    // Acknowledge first, always: Slack shows an error if this takes more than 3 seconds.
+    // Acknowledge first, always: Slack shows an error if this takes more than 3 seconds. The work
+    // then waits its turn, so other requests' acknowledgements come before it (core/turns.ts).
     await ack();
+    await takeTurn();
     const origin: SlackOrigin = { team: teamOf(payload), user: payload.user_id, channel: payload.channel_id };
     const fallback = { client, target: { channel: origin.channel, user: origin.user } };
     const command = findCommand(payload.command);

@@ -4,12 +4,20 @@
  */
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../../../core/deps.js';
+import { takeTurn } from '../../../../core/turns.js';
 import { isDirectMessage, teamOf } from '../../ids.js';
 import { createAssistant } from './assistant.js';
 import { answerInConversation, isNewUserMessage } from './converse.js';
 import { dedupeEvents } from './dedupe.js';
 
 export function register(app: App, deps: Deps): void {
+  // Bolt has acknowledged an event before any middleware runs. Everything after (the claim, the
+  // answer) waits its turn, so requests that arrive meanwhile are acknowledged first. Commands,
+  // buttons and forms are acknowledged in their listeners, which take their turn after ack().
+  app.use(async ({ body, next }) => {
+    if ((body as { type?: unknown }).type === 'event_callback') await takeTurn();
+    await next();
+  });
   // Global middleware runs in order: claim the event before the Assistant or any listener sees it.
   app.use(dedupeEvents(deps));
   app.assistant(createAssistant(deps));

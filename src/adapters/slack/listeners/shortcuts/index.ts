@@ -5,6 +5,7 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { findCommand, runCommand } from '../../../../core/commands/dispatch.js';
 import type { Deps } from '../../../../core/deps.js';
+import { takeTurn } from '../../../../core/turns.js';
 import { notice } from '../../../../core/reply.js';
 import { respondReply } from '../../deliver.js';
 import { slackContext, teamOf, type SlackOrigin } from '../../ids.js';
@@ -19,6 +20,7 @@ export const NOTHING_TO_REVIEW = 'That message has no text I can review. Choose 
 export function register(app: App, deps: Deps): void {
   app.shortcut<MessageShortcut>({ callback_id: REVIEW_SHORTCUT.callbackId, type: 'message_action' }, async ({ ack, shortcut, respond, client }) => {
     await ack();
+    await takeTurn();
     const user = shortcut.user.id;
     const channel = shortcut.channel.id;
     const origin: SlackOrigin = { team: teamOf(shortcut), user, channel, threadTs: shortcut.message.thread_ts };

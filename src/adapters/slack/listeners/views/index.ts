@@ -8,6 +8,7 @@
 import type { App } from '@slack/bolt';
 import { findCommand, runCommand } from '../../../../core/commands/dispatch.js';
 import type { Deps } from '../../../../core/deps.js';
+import { takeTurn } from '../../../../core/turns.js';
 import { isWorkspaceAdmin } from '../../admin.js';
 import { postReply } from '../../deliver.js';
 import { slackContext, teamOf } from '../../ids.js';
@@ -20,6 +21,7 @@ export const FORM_SUBMITTED_NOTE = 'Thanks! I am working on it. The result will 
 export function register(app: App, deps: Deps): void {
   app.view({ callback_id: /^form:/, type: 'view_submission' }, async ({ ack, view, body, client }) => {
     await ack({ response_action: 'update', view: renderModalNotice(view.title.text, FORM_SUBMITTED_NOTE) });
+    await takeTurn();
     const name = view.callback_id.slice('form:'.length);
     const command = findCommand(name);
     const value = view.state.values[FORM_INPUT.blockId]?.[FORM_INPUT.actionId]?.value ?? '';
