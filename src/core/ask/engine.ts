@@ -10,6 +10,7 @@ import { asksForDefinition, definitions } from './definitions.js';
 import { pairTeachingCriteria } from './pairing.js';
 import { compileAcronyms, findReferences, type References } from './references.js';
 import { judgeGrounding } from './grounding.js';
+import { loadPhrasings, type Phrasings } from './phrasings.js';
 import { buildQuery } from './query.js';
 import { buildIndex, type AskIndex, type LexicalHit } from './search-index.js';
 import type { AskKnowledge, ConversationTurn } from './types.js';
@@ -24,12 +25,21 @@ const PAIR_BONUS = 0.5;
 const MAX_PAIR_BONUS = 0.8;
 /** Index boost of a curated definition relative to other records. */
 const DEFINITION_BOOST = 0.7;
+/**
+ * Learner phrasings (calibrated on the dev items, docs/ask.md round 5): a bonus for the record one
+ * of whose phrasings carries most of the question's words, scaled by that share.
+ */
+export const PHRASING_TUNING = { bonus: 0.5, power: 2 };
+/** Fewest of the learner's words a phrasing must share before it counts as resembling the question. */
+const MIN_PHRASING_TERMS = 2;
 
 /** A record with its fused score and how well it covers the question. */
 export interface ScoredRecord {
   id: string;
   score: number;
   coverage: number;
+  /** IDF-weighted share of the learner's words found together in one of the record's learner phrasings (0–1). */
+  phrasing: number;
 }
 
 /** What retrieval found. */
@@ -77,10 +87,11 @@ export interface AskEngine {
 }
 
 /**
- * Builds the engine from the knowledge base and the learner vocabulary.
+ * Builds the engine from the knowledge base, the learner vocabulary and the learner phrasings
+ * (by default the committed `knowledge/phrasings.json`).
  * @example const engine = createAskEngine(loadKnowledgeBase(), loadVocabulary()); engine.retrieve('what is LASS?')
  */
-export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary): AskEngine {
+export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary, phrasings: Phrasings = loadPhrasings()): AskEngine {
   const started = performance.now();
   const text = vocabulary.text;
   const contextOf = (record: KnowledgeRecord) => {
@@ -96,7 +107,12 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
   // Curated definitions use everyday words and examples ("a wet floor"): the criterion that asks
   // for the definition should outrank them, and brings them along (see pairing.ts).
   const curated = definitions(knowledge);
-  const index = buildIndex(knowledge.records, text, contextOf, vocabularyWords, (record) => (curated.has(record.id) ? DEFINITION_BOOST : 1));
+  const index = buildIndex(knowledge.records, text, {
+    contextOf,
+    extraWords: vocabularyWords,
+    extraBoost: (record) => (curated.has(record.id) ? DEFINITION_BOOST : 1),
+    phrasingsOf: (record) => phrasings.of(record.id),
+  });
   const acronyms = compileAcronyms(knowledge.glossary.map((entry) => ({ id: `glossary.${entry.slug}`, spellings: entry.match })));
   const tools = { vocabulary, index };
   const criteriaByAc = new Map<string, string[]>();
@@ -180,12 +196,34 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary)
       }
       return total > 0 ? covered / total : 0;
     };
+    // The learner's words found together in one phrasing: the question resembles a question the record answers.
+    let ownWeight = 0;
+    for (const term of own.keys()) ownWeight += index.idf(term);
+    // One shared word is a coincidence ("tell me a joke"), not a resembling question: at least two.
+    const phrasingOf = (id: string) => {
+      let best = 0;
+      if (ownWeight === 0) return best;
+      for (const set of index.phrasingTerms(id)) {
+        let found = 0;
+        let count = 0;
+        for (const term of own.keys()) {
+          if (!set.has(term)) continue;
+          found += index.idf(term);
+          count++;
+        }
+        if (count >= MIN_PHRASING_TERMS) best = Math.max(best, found / ownWeight);
+      }
+      return best;
+    };
     // A record that covers more of the learner's words beats one that repeats a few of them.
     const ranked = [...byId.entries()]
       .map(([id, entry]) => {
         const coverage = coverageOf(id, entry.hit);
+        const phrasing = phrasingOf(id);
         const phrases = Math.min(MAX_PAIR_BONUS, PAIR_BONUS * pairs.reduce((sum, pair) => sum + index.pairWeight(id, pair), 0));
-        return { id, score: entry.lexical * (0.5 + 0.5 * coverage) + TITLE_BONUS * titleShare(entry.hit) ** 2 + phrases + entry.bonus, coverage };
+        const score =
+          entry.lexical * (0.5 + 0.5 * coverage) + TITLE_BONUS * titleShare(entry.hit) ** 2 + phrases + PHRASING_TUNING.bonus * phrasing ** PHRASING_TUNING.power + entry.bonus;
+        return { id, score, coverage, phrasing };
       })
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     // A law or definition near the top brings the criterion that teaches it along.

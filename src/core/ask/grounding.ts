@@ -20,12 +20,19 @@ export const MIN_COVERAGE_ON_TOPIC = 0.25;
 export const TENTATIVE_COVERAGE = 0.1;
 /** Share of the learner's words that the knowledge base or the vocabulary knows, for a guess. */
 export const TENTATIVE_KNOWN_SHARE = 0.34;
+/**
+ * A strong phrasing match: one of the best record's learner phrasings carries at least this share
+ * of the question's words (IDF-weighted), so the question resembles one the record answers.
+ */
+export const GROUNDING_TUNING = { strongPhrasing: 0.7, phrasingNeedsTopic: 0, domainPhrasing: 2 };
 
 /** A ranked record with what grounding looks at. */
 export interface GroundingHit {
   id: string;
   /** IDF-weighted share of the learner's words the record covers in its own words (or by a concept about it). */
   coverage: number;
+  /** IDF-weighted share of the learner's words found together in one of the record's learner phrasings (absent: 0). */
+  phrasing?: number;
 }
 
 /** What the decision looks at. */
@@ -55,7 +62,9 @@ export function judgeGrounding(input: GroundingInput): Grounding {
   const topCoverage = Math.max(0, ...input.hits.slice(0, 3).map((hit) => hit.coverage));
   // Only a phrase of two or more words is specific enough to vouch for a record ("phone" is not).
   const phrases = input.concepts.filter((c) => c.end - c.start >= 2);
+  const strongPhrasing = (best.phrasing ?? 0) >= GROUNDING_TUNING.strongPhrasing && (GROUNDING_TUNING.phrasingNeedsTopic === 0 || input.onTopic);
   const grounded =
+    strongPhrasing ||
     input.explicit ||
     input.strongAcronym ||
     best.coverage >= MIN_COVERAGE ||
@@ -64,7 +73,8 @@ export function judgeGrounding(input: GroundingInput): Grounding {
   if (grounded) return { grounded, tentative: false };
   // A guess only for a question in the course's domain: a workplace word, a vocabulary phrase of two
   // or more words, or one of the first records covering most of it. Off-topic questions have none.
-  const inDomain = input.onTopic || phrases.length > 0 || topCoverage >= MIN_COVERAGE;
+  const topPhrasing = Math.max(0, ...input.hits.slice(0, 3).map((hit) => hit.phrasing ?? 0));
+  const inDomain = input.onTopic || phrases.length > 0 || topCoverage >= MIN_COVERAGE || topPhrasing >= GROUNDING_TUNING.domainPhrasing;
   const tentative = inDomain && topCoverage >= TENTATIVE_COVERAGE && input.knownShare >= TENTATIVE_KNOWN_SHARE;
   return { grounded: false, tentative };
 }

@@ -23,7 +23,7 @@ export function pairTeachingCriteria(hits: ScoredRecord[], knowledge: AskKnowled
     const teacher = teachingCriterion(hit.id, knowledge, ranked);
     if (!teacher || ranked.slice(0, i + 2).some((other) => other.id === teacher)) continue;
     const existing = ranked.find((other) => other.id === teacher);
-    const moved: ScoredRecord = { id: teacher, score: hit.score, coverage: existing?.coverage ?? hit.coverage };
+    const moved: ScoredRecord = { id: teacher, score: hit.score, coverage: existing?.coverage ?? hit.coverage, phrasing: existing?.phrasing ?? hit.phrasing };
     ranked = [...ranked.slice(0, i + 1), moved, ...ranked.slice(i + 1).filter((other) => other.id !== teacher)];
     i++;
   }

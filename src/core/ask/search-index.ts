@@ -11,13 +11,21 @@ import type { KnowledgeRecord } from '../knowledge/types.js';
 import type { TextPipeline } from './text.js';
 import { STOP_WORDS } from './text.js';
 
-/** The fields each record is split into, with their search boosts. */
-const FIELD_BOOST = { title: 3, headings: 2, items: 1.2, context: 0.8, guidance: 0.3 } as const;
+/**
+ * The fields each record is split into, with their search boosts. `phrasings` holds the learner
+ * questions the record answers (knowledge/phrasings.json); its boost is calibrated on the dev items.
+ */
+export const FIELD_BOOST = { title: 3, headings: 2, items: 1.2, context: 0.8, guidance: 0.3, phrasings: 1 };
 type Field = keyof typeof FIELD_BOOST;
 const FIELDS = Object.keys(FIELD_BOOST) as Field[];
+/** The fields in the knowledge base's own words: document frequencies and phrase pairs come from these. */
+const OWN_FIELDS = FIELDS.filter((field) => field !== 'phrasings');
 
-/** How much a match in each field counts as evidence that the record answers the question. */
-const FIELD_EVIDENCE: Record<Field, number> = { title: 1, headings: 1, items: 1, context: 0.6, guidance: 0.5 };
+/**
+ * How much a match in each field counts as evidence that the record answers the question. A word
+ * found only in a record's learner phrasings is weaker evidence than one in its own words.
+ */
+export const FIELD_EVIDENCE: Record<Field, number> = { title: 1, headings: 1, items: 1, context: 0.6, guidance: 0.5, phrasings: 0.25 };
 
 /** Overviews and outcome records rank a little below the criteria they summarise. */
 const KIND_BOOST: Record<KnowledgeRecord['kind'], number> = {
@@ -65,8 +73,12 @@ export interface AskIndex {
   search(terms: QueryTerm[], limit?: number): LexicalHit[];
   /** Inverse document frequency of a term; unknown terms get the highest value. */
   idf(term: string): number;
-  /** How many records use a term (0 for a word the knowledge base never uses). */
+  /** How many records use a term in their own words (0 for a word the knowledge base never uses). */
   frequency(term: string): number;
+  /** How many records' learner phrasings use a term. */
+  phrasingFrequency(term: string): number;
+  /** The terms of each of a record's learner phrasings (one set per phrasing), for matching a question to one of them. */
+  phrasingTerms(id: string): ReadonlyArray<ReadonlySet<string>>;
   /** How specific a pair of adjacent terms is (0–1): 1 for a pair only one record has, 0 for none. */
   pairWeight(id: string, pair: string): number;
   /** A known word for a misspelt one ("custmer" → "customer"), or the word itself. */
@@ -81,38 +93,41 @@ export interface AskIndex {
 
 interface IndexDocument extends Record<Field, string> {
   id: string;
+  /** The normalised words of each learner phrasing (not indexed as such: for the per-phrasing term sets). */
+  phrasingWords: string[][];
+}
+
+/** What the index is built from besides the records. */
+export interface IndexOptions {
+  /** The unit and outcome titles of a record (so "Unit 5" words can find its criteria). */
+  contextOf: (record: KnowledgeRecord) => string;
+  /** Words the spelling corrector should also know (the learner vocabulary's). */
+  extraWords?: string[];
+  /** A further boost per record (Ask ranks curated definitions below the criteria that ask for them). */
+  extraBoost?: (record: KnowledgeRecord) => number;
+  /** The learner questions a record answers (knowledge/phrasings.json). */
+  phrasingsOf?: (record: KnowledgeRecord) => readonly string[];
 }
 
 /**
- * Builds the index from the records.
- * @param contextOf the unit and outcome titles of a record (so "Unit 5" words can find its criteria)
- * @param extraWords words the spelling corrector should also know (the learner vocabulary's)
- * @param extraBoost a further boost per record (Ask ranks curated definitions below the criteria that ask for them)
+ * A phrasing word the spelling corrector may correct towards only when it occurs this often: a
+ * deliberate typo in one phrasing ("custmer") must not stop a learner's same typo being corrected.
  */
-export function buildIndex(
-  records: KnowledgeRecord[],
-  text: TextPipeline,
-  contextOf: (record: KnowledgeRecord) => string,
-  extraWords: string[] = [],
-  extraBoost: (record: KnowledgeRecord) => number = () => 1,
-): AskIndex {
+const MIN_PHRASING_WORD_COUNT = 2;
+/** Most unknown stems whose prefix root is remembered (the index's own words need about 2,000). */
+const MAX_RESOLVED = 10_000;
+
+/** Builds the index from the records. */
+export function buildIndex(records: KnowledgeRecord[], text: TextPipeline, options: IndexOptions): AskIndex {
+  const { contextOf, extraWords = [], extraBoost = () => 1, phrasingsOf = () => [] } = options;
   // Each field is normalised once (the slow part); MiniSearch and the word lists reuse the words.
-  const documents = records.map((record) => toDocument(record, contextOf(record), text));
+  const documents = records.map((record) => toDocument(record, contextOf(record), phrasingsOf(record), text));
   const boostOf = new Map(
     records.map((record) => [
       record.id,
       KIND_BOOST[record.kind] * (record.kind === 'qualification' && !CORE_QUALIFICATION.test(record.id) ? PROSE_QUALIFICATION_BOOST : 1) * extraBoost(record),
     ]),
   );
-  const search = new MiniSearch<IndexDocument>({
-    fields: FIELDS,
-    storeFields: [],
-    tokenize: (value) => value.split(' '),
-    processTerm: (word) => text.processTerm(word),
-    searchOptions: { boost: FIELD_BOOST, processTerm: (term) => term },
-  });
-  search.addAll(documents);
-
   const documentFrequency = new Map<string, number>();
   const pairFrequency = new Map<string, number>();
   const pairsOf = new Map<string, Set<string>>();
@@ -120,7 +135,7 @@ export function buildIndex(
   for (const document of documents) {
     const seen = new Set<string>();
     const pairs = new Set<string>();
-    for (const field of FIELDS) {
+    for (const field of OWN_FIELDS) {
       let previous: string | null = null;
       for (const word of document[field].split(' ')) {
         if (word === '') continue;
@@ -138,13 +153,66 @@ export function buildIndex(
     pairsOf.set(document.id, pairs);
   }
   for (const word of extraWords) counts.set(word, (counts.get(word) ?? 0) + 1);
+
+  // An unknown stem's nearest known stem by prefix, as questions' words are resolved (query.ts).
+  const resolved = new Map<string, string>();
+  const resolve = (term: string): string => {
+    if (documentFrequency.has(term) || term.length < 6) return term;
+    let root = resolved.get(term);
+    if (root === undefined) {
+      root = term;
+      for (let length = term.length - 1; length >= 4; length--) {
+        if (documentFrequency.has(term.slice(0, length))) {
+          root = term.slice(0, length);
+          break;
+        }
+      }
+      // Bounded: questions' unknown words come through here too, and they are untrusted and endless.
+      if (resolved.size < MAX_RESOLVED) resolved.set(term, root);
+    }
+    return root;
+  };
+  const phrasingTerm = (word: string) => {
+    const term = text.processTerm(word);
+    return term === null ? null : resolve(term);
+  };
+
+  // Learner phrasings: their own document frequencies (a learner word the specification never uses
+  // still gets an IDF) and, per record, one term set per phrasing.
+  const phrasingFrequency = new Map<string, number>();
+  const phrasingTermsOf = new Map<string, Array<Set<string>>>();
+  const phrasingWords = new Map<string, number>();
+  for (const document of documents) {
+    if (document.phrasingWords.length === 0) continue;
+    const sets = document.phrasingWords.map((words) => {
+      const set = new Set<string>();
+      for (const word of words) {
+        phrasingWords.set(word, (phrasingWords.get(word) ?? 0) + 1);
+        const term = phrasingTerm(word);
+        if (term) set.add(term);
+      }
+      return set;
+    });
+    phrasingTermsOf.set(document.id, sets);
+    for (const term of new Set(sets.flatMap((set) => [...set]))) phrasingFrequency.set(term, (phrasingFrequency.get(term) ?? 0) + 1);
+  }
+  for (const [word, count] of phrasingWords) if (count >= MIN_PHRASING_WORD_COUNT && !counts.has(word)) counts.set(word, count);
+  const search = new MiniSearch<IndexDocument>({
+    fields: FIELDS,
+    storeFields: [],
+    tokenize: (value) => value.split(' '),
+    processTerm: (word, field) => (field === 'phrasings' ? phrasingTerm(word) : text.processTerm(word)),
+    searchOptions: { boost: FIELD_BOOST, processTerm: (term) => term },
+  });
+  search.addAll(documents);
+
   // The spelling corrector's word list: one entry per distinct word.
   const wordCounts = new SearchableMap<number>();
   for (const [word, count] of counts) wordCounts.set(word, count);
 
   const total = documents.length;
   const idf = (term: string) => {
-    const df = documentFrequency.get(term) ?? 0;
+    const df = documentFrequency.get(term) ?? phrasingFrequency.get(term) ?? 0;
     return Math.log(1 + (total - df + 0.5) / (df + 0.5));
   };
 
@@ -152,6 +220,8 @@ export function buildIndex(
     documentCount: total,
     idf,
     frequency: (term) => documentFrequency.get(term) ?? 0,
+    phrasingFrequency: (term) => phrasingFrequency.get(term) ?? 0,
+    phrasingTerms: (id) => phrasingTermsOf.get(id) ?? [],
     correct(word) {
       // Short words are left alone: one edit turns too many of them into other words ("robot" → "root").
       if (word.length < 6 || STOP_WORDS.has(word) || wordCounts.has(word) || /\d/.test(word)) return word;
@@ -169,14 +239,7 @@ export function buildIndex(
       const df = pairFrequency.get(pair) ?? 1;
       return Math.log(1 + total / df) / Math.log(1 + total);
     },
-    resolve(term) {
-      if (documentFrequency.has(term) || term.length < 6) return term;
-      for (let length = term.length - 1; length >= 4; length--) {
-        const prefix = term.slice(0, length);
-        if (documentFrequency.has(prefix)) return prefix;
-      }
-      return term;
-    },
+    resolve,
     search(terms, limit = 10) {
       if (terms.length === 0) return [];
       const weights = new Map<string, number>();
@@ -202,7 +265,7 @@ export function buildIndex(
   };
 }
 
-function toDocument(record: KnowledgeRecord, context: string, text: TextPipeline): IndexDocument {
+function toDocument(record: KnowledgeRecord, context: string, phrasings: readonly string[], text: TextPipeline): IndexDocument {
   const headings: string[] = [];
   const items: string[] = [];
   const guidance: string[] = [];
@@ -217,7 +280,10 @@ function toDocument(record: KnowledgeRecord, context: string, text: TextPipeline
     items.push(...section.items);
   }
   const words = (value: string) => text.words(value).join(' ');
+  const phrasingWords = phrasings.map((phrasing) => text.words(phrasing));
   return {
+    phrasingWords,
+    phrasings: phrasingWords.map((list) => list.join(' ')).join(' '),
     id: record.id,
     title: words(record.title),
     headings: words(headings.join('. ')),

@@ -121,7 +121,7 @@ export function fuse(retrieval: Retrieval, semantic: string[]): Retrieval {
   const fused = new Map<string, { hit: ScoredRecord; rrf: number }>();
   retrieval.hits.forEach((hit, rank) => fused.set(hit.id, { hit, rrf: 1 / (RRF_K + rank + 1) }));
   semantic.forEach((id, rank) => {
-    const entry = fused.get(id) ?? { hit: { id, score: 0, coverage: 0 }, rrf: 0 };
+    const entry = fused.get(id) ?? { hit: { id, score: 0, coverage: 0, phrasing: 0 }, rrf: 0 };
     entry.rrf += 1 / (RRF_K + rank + 1);
     fused.set(id, entry);
   });

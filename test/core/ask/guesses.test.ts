@@ -21,17 +21,23 @@ const ask = async (question: string) => {
 };
 
 describe('guesses for questions about the course', () => {
-  it('answers "what does limited liability mean" with the closest matches, framed honestly', async () => {
-    const { answer, text, sources } = await ask('what does limited liability mean');
+  it('answers "is a cooperative a type of business" with the closest matches, framed honestly', async () => {
+    const { answer, text, sources } = await ask('is a cooperative a type of business');
     expect(answer.kind).toBe('tentative');
     // Grounded: every line shown comes from the cited records; the framing says it is a guess.
     expect(answer.grounded).toBe(true);
     expect(text.split('\n')[0]).toBe("I'm not sure the specification covers exactly that, but I think you're asking about this:");
     expect(text).toContain('If not, perhaps one of these');
     expect(text).toContain("If that's not what you meant, try asking another way");
-    expect(sources.slice(0, 3)).toContain('u11.ac1.3');
+    expect(sources.slice(0, 3).some((source) => source.startsWith('u11.'))).toBe(true);
     expect(sources.length).toBeGreaterThanOrEqual(3);
     expect(answerReply(answer).citations.map((c) => c.source)).toEqual(sources);
+  });
+
+  it('answers "what does limited liability mean" directly since round 5: a learner phrasing of Unit 11 AC 1.3 resembles it', async () => {
+    const { answer, sources } = await ask('what does limited liability mean');
+    expect(answer.kind).toBe('answer');
+    expect(sources[0]).toBe('u11.ac1.3');
   });
 
   it('still refuses off-topic questions, with nothing cited', async () => {

@@ -38,7 +38,7 @@ describe('answers with an LLM', () => {
   });
 
   it('answers a guess offline, so its framing is never hidden behind a fluent model answer', async () => {
-    const answer = await ask('what does limited liability mean');
+    const answer = await ask('is a cooperative a type of business');
     expect(answer.kind).toBe('tentative');
     expect(answer.source).toBe('offline');
     expect(fake.chatRequests()).toHaveLength(0);
