@@ -12,7 +12,7 @@ import { createLlm } from './llm/create-llm.js';
 import { PROMPT_DEFINITIONS } from './llm/prompt-definitions.js';
 import { createPromptRegistry } from './llm/prompt-registry.js';
 import { wireLlmMetrics } from './llm-metrics.js';
-import { createLogger, type Logger } from './logger.js';
+import { createServerLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createRateLimiter } from './rate-limit.js';
 import { createStores } from './store/create-stores.js';
@@ -28,7 +28,8 @@ export interface CreateDepsOptions {
  * @example const deps = await createDeps(loadConfig()); … await deps.stores.close();
  */
 export async function createDeps(config: Config, options: CreateDepsOptions = {}): Promise<Deps> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+  // The CLI passes its own (synchronous) logger; servers write their logs asynchronously.
+  const logger = options.logger ?? createServerLogger(config.logLevel);
   // Prompts are checked before the store opens, so a broken prompt file stops start-up cleanly.
   const prompts = createPromptRegistry(PROMPT_DEFINITIONS);
   const knowledge = loadKnowledgeBase();

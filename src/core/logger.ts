@@ -31,6 +31,17 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   );
 }
 
+/**
+ * The logger of a long-running server (`npm start`): lines go to stderr asynchronously, so the
+ * event loop never waits on a write. Under load the lines written while one write is under way
+ * go out together in the next; when idle each line goes out at once. A slow log reader (a full
+ * pipe to journald or a container runtime) then delays log lines, not acknowledgements. pino
+ * flushes what is buffered when the process exits, shutdown included.
+ */
+export function createServerLogger(level: string): Logger {
+  return createLogger(level, pino.destination({ fd: 2, sync: false }));
+}
+
 /** A logger that writes nothing, for tests and one-shot CLI commands. */
 export function silentLogger(): Logger {
   return pino({ level: 'silent' });
