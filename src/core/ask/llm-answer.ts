@@ -79,16 +79,41 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: Pick<Deps, 'llm
   );
 }
 
+/** Words in a row that count as reciting the instructions. */
+const ECHO_RUN = 8;
+
 /**
  * True when the reply contains a run of eight or more words from the system instructions:
  * a model talked into reciting its prompt does not get to show it.
  */
 export function echoesInstructions(answer: string, system: string): boolean {
-  const words = (value: string) => value.toLowerCase().match(/[a-z0-9']+/g) ?? [];
-  const said = ` ${words(answer).join(' ')} `;
-  const instructions = words(system);
-  for (let i = 0; i + 8 <= instructions.length; i++) {
-    if (said.includes(` ${instructions.slice(i, i + 8).join(' ')} `)) return true;
+  const runs = instructionRuns(system);
+  const said = wordsOf(answer);
+  for (let i = 0; i + ECHO_RUN <= said.length; i++) {
+    if (runs.has(said.slice(i, i + ECHO_RUN).join(' '))) return true;
   }
   return false;
+}
+
+function wordsOf(value: string): string[] {
+  return value.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+}
+
+/**
+ * Every run of eight words in the instructions, built once per instructions text: the system
+ * message is the same for every answer, and rebuilding its ~700 runs for each reply was a
+ * measurable share of an answer's CPU under load (docs/OPERATIONS.md).
+ */
+const runsBySystem = new Map<string, Set<string>>();
+function instructionRuns(system: string): Set<string> {
+  let runs = runsBySystem.get(system);
+  if (!runs) {
+    const words = wordsOf(system);
+    runs = new Set();
+    for (let i = 0; i + ECHO_RUN <= words.length; i++) runs.add(words.slice(i, i + ECHO_RUN).join(' '));
+    // A few prompts at most; the bound only guards against a system text that varies per call.
+    if (runsBySystem.size >= 16) runsBySystem.clear();
+    runsBySystem.set(system, runs);
+  }
+  return runs;
 }
