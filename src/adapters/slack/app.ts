@@ -4,6 +4,7 @@
  * listener registered.
  */
 import { App, type AnyMiddlewareArgs, type CustomRoute, type Middleware } from '@slack/bolt';
+import { apiFetch } from '../../core/api-fetch.js';
 import type { Deps } from '../../core/deps.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerListeners } from './listeners/index.js';
@@ -59,8 +60,9 @@ export function createSlackApp(deps: Deps, options: SlackAppOptions = {}): Slack
       : { signingSecret: slack.signingSecret, endpoints: SLACK_EVENTS_PATH }),
     customRoutes: options.customRoutes ?? [],
     ...(options.botId && options.botUserId && { botId: options.botId, botUserId: options.botUserId }),
-    // The default policy retries for up to half an hour; a chat reply that late is useless.
-    clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: SLACK_API_TIMEOUT_MS },
+    // The default policy retries for up to half an hour; a chat reply that late is useless. Web API
+    // calls and respond() go through undici's request(), cheaper than Node's fetch (core/api-fetch.ts).
+    clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: SLACK_API_TIMEOUT_MS, fetch: apiFetch },
     logger: boltLogger(deps.logger),
     // No conversation state in Bolt's memory; the core keeps what it needs in the store.
     convoStore: false,

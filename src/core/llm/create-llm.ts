@@ -9,6 +9,7 @@
 import { OpenAI } from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { z } from 'zod';
+import { apiFetch } from '../api-fetch.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -62,6 +63,8 @@ export function createLlm(settings: Config['llm'], options: CreateLlmOptions): L
     baseURL: config.baseUrl ?? null,
     maxRetries: 0,
     timeout: config.timeoutMs,
+    // undici's request() rather than Node's fetch: about half the CPU per call (core/api-fetch.ts).
+    fetch: apiFetch,
     // Azure OpenAI's v1 API reads the key from `api-key`; other endpoints ignore the header.
     ...(isAzure(config.baseUrl) && { defaultHeaders: { 'api-key': config.apiKey } }),
   });
