@@ -3,13 +3,15 @@
  * - index build: the learner vocabulary plus the MiniSearch index from the loaded knowledge base
  *   (the first build in the process, as at start-up, and the median of repeats);
  * - per question: retrieval plus the offline answer for every evaluation question (p50, p95);
- * - resident memory of the process afterwards.
+ * - resident memory of the process afterwards, the heap the engine holds and the part of it the
+ *   learner phrasings add (an engine built without them, measured the same way).
  * Targets (issue 3): p95 < 5 ms per question, index build < 200 ms, < 200 MB resident.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { answerQuestion } from '../src/core/ask/answer.js';
 import { createAskEngine } from '../src/core/ask/engine.js';
+import { loadPhrasings, noPhrasings } from '../src/core/ask/phrasings.js';
 import { loadVocabulary } from '../src/core/ask/vocabulary.js';
 import { loadKnowledgeBase } from '../src/core/knowledge/index.js';
 import { loadAskSet } from '../test/eval/ask/evaluate.js';
@@ -38,6 +40,25 @@ export const askBench: Suite = {
     const builds = [performance.now() - started];
     collectGarbage();
     const engineMb = heapMb() - heapBefore;
+    // What the learner phrasings add (round 5): a second engine with them and one without, both
+    // built warm so neither pays for the process's one-time set-up, both kept alive while measured.
+    const warmHeap = (phrasings: ReturnType<typeof loadPhrasings>) => {
+      collectGarbage();
+      const before = heapMb();
+      const built = createAskEngine(knowledge, loadVocabulary(), phrasings);
+      collectGarbage();
+      return { built, mb: heapMb() - before };
+    };
+    // A single pair is noisy (what else the collector finds differs): the median of three pairs.
+    const differences: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const withPhrasings = warmHeap(loadPhrasings());
+      const plain = warmHeap(noPhrasings());
+      differences.push(withPhrasings.mb - plain.mb);
+      void [withPhrasings.built, plain.built];
+    }
+    const phrasingsMb = percentile(differences, 50);
+    const phrasingCount = Object.values(loadPhrasings().data.records).reduce((sum, list) => sum + list.length, 0);
     const deps = await testDeps({ knowledge, ask: engine });
     const questions = loadAskSet().map((item) => item.question);
     const times: number[] = [];
@@ -69,6 +90,7 @@ export const askBench: Suite = {
       'rss.mb': rssMb,
       'heap.live.mb': liveHeapMb,
       'engine.heap.mb': engineMb,
+      'phrasings.heap.mb': phrasingsMb,
     };
     const ms = (value: number) => `${value.toFixed(2)} ms`;
     return {
@@ -77,6 +99,7 @@ export const askBench: Suite = {
         `index build (vocabulary + index, ${knowledge.records.length} records): first ${ms(builds[0]!)}, median of ${BUILD_REPEATS} ${ms(metrics['build.p50.ms'])}  (target < 200 ms)`,
         `retrieval + offline answer, ${questions.length} questions × ${ROUNDS}: p50 ${ms(metrics['answer.p50.ms'])}, p95 ${ms(metrics['answer.p95.ms'])}, max ${ms(metrics['answer.max.ms'])}  (target p95 < 5 ms)`,
         `resident memory of the process: ${rssMb.toFixed(0)} MB (heap in use after a collection ${liveHeapMb.toFixed(0)} MB), of which the Ask index and vocabulary hold ${engineMb.toFixed(1)} MB  (target < 200 MB)`,
+        `learner phrasings: ${phrasingCount}, adding ${metrics['phrasings.heap.mb'].toFixed(1)} MB to the index's heap (median of three warm builds with and without)`,
       ],
     };
   },

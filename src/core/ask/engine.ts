@@ -26,10 +26,11 @@ const MAX_PAIR_BONUS = 0.8;
 /** Index boost of a curated definition relative to other records. */
 const DEFINITION_BOOST = 0.7;
 /**
- * Learner phrasings (calibrated on the dev items, docs/ask.md round 5): a bonus for the record one
- * of whose phrasings carries most of the question's words, scaled by that share.
+ * Bonus for a record one of whose learner phrasings carries most of the question's words, times
+ * the square of that share (so a close resemblance counts, a partial one little). Calibrated on
+ * the dev items (docs/ask.md, round 5): 0.25 and 0.75 did no better, 0 lost dev recall.
  */
-export const PHRASING_TUNING = { bonus: 0.5, power: 2 };
+const PHRASING_BONUS = 0.5;
 /** Fewest of the learner's words a phrasing must share before it counts as resembling the question. */
 const MIN_PHRASING_TERMS = 2;
 
@@ -222,7 +223,7 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary,
         const phrasing = phrasingOf(id);
         const phrases = Math.min(MAX_PAIR_BONUS, PAIR_BONUS * pairs.reduce((sum, pair) => sum + index.pairWeight(id, pair), 0));
         const score =
-          entry.lexical * (0.5 + 0.5 * coverage) + TITLE_BONUS * titleShare(entry.hit) ** 2 + phrases + PHRASING_TUNING.bonus * phrasing ** PHRASING_TUNING.power + entry.bonus;
+          entry.lexical * (0.5 + 0.5 * coverage) + TITLE_BONUS * titleShare(entry.hit) ** 2 + phrases + PHRASING_BONUS * phrasing ** 2 + entry.bonus;
         return { id, score, coverage, phrasing };
       })
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

@@ -22,9 +22,11 @@ export const TENTATIVE_COVERAGE = 0.1;
 export const TENTATIVE_KNOWN_SHARE = 0.34;
 /**
  * A strong phrasing match: one of the best record's learner phrasings carries at least this share
- * of the question's words (IDF-weighted), so the question resembles one the record answers.
+ * of the question's words (IDF-weighted, two words or more), so the question resembles one the
+ * record answers. Letting weaker matches (0.3–0.5) mark a question as in the domain for a guess
+ * answered a dev off-topic item, so phrasings do not widen guesses.
  */
-export const GROUNDING_TUNING = { strongPhrasing: 0.7, phrasingNeedsTopic: 0, domainPhrasing: 2 };
+export const MIN_PHRASING_MATCH = 0.7;
 
 /** A ranked record with what grounding looks at. */
 export interface GroundingHit {
@@ -62,19 +64,18 @@ export function judgeGrounding(input: GroundingInput): Grounding {
   const topCoverage = Math.max(0, ...input.hits.slice(0, 3).map((hit) => hit.coverage));
   // Only a phrase of two or more words is specific enough to vouch for a record ("phone" is not).
   const phrases = input.concepts.filter((c) => c.end - c.start >= 2);
-  const strongPhrasing = (best.phrasing ?? 0) >= GROUNDING_TUNING.strongPhrasing && (GROUNDING_TUNING.phrasingNeedsTopic === 0 || input.onTopic);
   const grounded =
-    strongPhrasing ||
     input.explicit ||
     input.strongAcronym ||
     best.coverage >= MIN_COVERAGE ||
+    // The question closely resembles one of the learner questions the best record answers.
+    (best.phrasing ?? 0) >= MIN_PHRASING_MATCH ||
     (phrases.some((c) => c.records.includes(best.id)) && best.coverage >= MIN_COVERAGE_WITH_CONCEPT) ||
     (topCoverage >= MIN_COVERAGE_ON_TOPIC && input.onTopic);
   if (grounded) return { grounded, tentative: false };
   // A guess only for a question in the course's domain: a workplace word, a vocabulary phrase of two
   // or more words, or one of the first records covering most of it. Off-topic questions have none.
-  const topPhrasing = Math.max(0, ...input.hits.slice(0, 3).map((hit) => hit.phrasing ?? 0));
-  const inDomain = input.onTopic || phrases.length > 0 || topCoverage >= MIN_COVERAGE || topPhrasing >= GROUNDING_TUNING.domainPhrasing;
+  const inDomain = input.onTopic || phrases.length > 0 || topCoverage >= MIN_COVERAGE;
   const tentative = inDomain && topCoverage >= TENTATIVE_COVERAGE && input.knownShare >= TENTATIVE_KNOWN_SHARE;
   return { grounded: false, tentative };
 }

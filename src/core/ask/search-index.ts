@@ -13,9 +13,10 @@ import { STOP_WORDS } from './text.js';
 
 /**
  * The fields each record is split into, with their search boosts. `phrasings` holds the learner
- * questions the record answers (knowledge/phrasings.json); its boost is calibrated on the dev items.
+ * questions the record answers (knowledge/phrasings.json); its boost was calibrated on the dev
+ * items (0.75 and 1.5–2 did no better).
  */
-export const FIELD_BOOST = { title: 3, headings: 2, items: 1.2, context: 0.8, guidance: 0.3, phrasings: 1 };
+const FIELD_BOOST = { title: 3, headings: 2, items: 1.2, context: 0.8, guidance: 0.3, phrasings: 1 } as const;
 type Field = keyof typeof FIELD_BOOST;
 const FIELDS = Object.keys(FIELD_BOOST) as Field[];
 /** The fields in the knowledge base's own words: document frequencies and phrase pairs come from these. */
@@ -23,9 +24,10 @@ const OWN_FIELDS = FIELDS.filter((field) => field !== 'phrasings');
 
 /**
  * How much a match in each field counts as evidence that the record answers the question. A word
- * found only in a record's learner phrasings is weaker evidence than one in its own words.
+ * found only in a record's learner phrasings is weak evidence: everyday words ("type", "help")
+ * there would otherwise lift coverage for any question that uses them.
  */
-export const FIELD_EVIDENCE: Record<Field, number> = { title: 1, headings: 1, items: 1, context: 0.6, guidance: 0.5, phrasings: 0.25 };
+const FIELD_EVIDENCE: Record<Field, number> = { title: 1, headings: 1, items: 1, context: 0.6, guidance: 0.5, phrasings: 0.25 };
 
 /** Overviews and outcome records rank a little below the criteria they summarise. */
 const KIND_BOOST: Record<KnowledgeRecord['kind'], number> = {
@@ -93,7 +95,7 @@ export interface AskIndex {
 
 interface IndexDocument extends Record<Field, string> {
   id: string;
-  /** The normalised words of each learner phrasing (not indexed as such: for the per-phrasing term sets). */
+  /** The normalised words of each learner phrasing; `phrasings` is filled with their terms once they are known. */
   phrasingWords: string[][];
 }
 
@@ -184,15 +186,20 @@ export function buildIndex(records: KnowledgeRecord[], text: TextPipeline, optio
   const phrasingWords = new Map<string, number>();
   for (const document of documents) {
     if (document.phrasingWords.length === 0) continue;
+    // The field is handed to MiniSearch as terms already processed here, so each word is processed once.
+    const terms: string[] = [];
     const sets = document.phrasingWords.map((words) => {
       const set = new Set<string>();
       for (const word of words) {
         phrasingWords.set(word, (phrasingWords.get(word) ?? 0) + 1);
         const term = phrasingTerm(word);
-        if (term) set.add(term);
+        if (!term) continue;
+        set.add(term);
+        terms.push(term);
       }
       return set;
     });
+    document.phrasings = terms.join(' ');
     phrasingTermsOf.set(document.id, sets);
     for (const term of new Set(sets.flatMap((set) => [...set]))) phrasingFrequency.set(term, (phrasingFrequency.get(term) ?? 0) + 1);
   }
@@ -201,7 +208,7 @@ export function buildIndex(records: KnowledgeRecord[], text: TextPipeline, optio
     fields: FIELDS,
     storeFields: [],
     tokenize: (value) => value.split(' '),
-    processTerm: (word, field) => (field === 'phrasings' ? phrasingTerm(word) : text.processTerm(word)),
+    processTerm: (word, field) => (field === 'phrasings' ? word || null : text.processTerm(word)),
     searchOptions: { boost: FIELD_BOOST, processTerm: (term) => term },
   });
   search.addAll(documents);
@@ -283,7 +290,7 @@ function toDocument(record: KnowledgeRecord, context: string, phrasings: readonl
   const phrasingWords = phrasings.map((phrasing) => text.words(phrasing));
   return {
     phrasingWords,
-    phrasings: phrasingWords.map((list) => list.join(' ')).join(' '),
+    phrasings: '',
     id: record.id,
     title: words(record.title),
     headings: words(headings.join('. ')),

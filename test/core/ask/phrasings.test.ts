@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAskEngine, type AskEngine } from '../../../src/core/ask/engine.js';
+import { judgeGrounding, MIN_PHRASING_MATCH } from '../../../src/core/ask/grounding.js';
 import { compilePhrasings, loadPhrasings, MAX_PHRASINGS, MIN_PHRASINGS, noPhrasings, phrasingsSchema, type Phrasings } from '../../../src/core/ask/phrasings.js';
 import { loadVocabulary, type Vocabulary } from '../../../src/core/ask/vocabulary.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../../src/core/knowledge/index.js';
@@ -100,6 +101,12 @@ describe('retrieval with learner phrasings', () => {
     expect(engine.retrieve(question).hits[0]?.id).toBe('u10.ac3.2');
     expect(engine.retrieve(question).grounded).toBe(true);
     expect(without.retrieve(question).grounded).toBe(false);
+  });
+
+  it('grounds on a strong phrasing match alone, and not on a weak one', () => {
+    const base = { explicit: false, strongAcronym: false, concepts: [], onTopic: false, knownShare: 1 };
+    expect(judgeGrounding({ ...base, hits: [{ id: 'u10.ac3.2', coverage: 0.1, phrasing: MIN_PHRASING_MATCH }] }).grounded).toBe(true);
+    expect(judgeGrounding({ ...base, hits: [{ id: 'u10.ac3.2', coverage: 0.1, phrasing: MIN_PHRASING_MATCH - 0.05 }] })).toEqual({ grounded: false, tentative: false });
   });
 
   it('does not treat one shared word as a resembling question', () => {

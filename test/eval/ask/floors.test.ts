@@ -1,9 +1,9 @@
 /**
- * Floors on the Ask evaluation (offline), so a regression in retrieval, the vocabulary or the
- * composer fails CI. Each floor sits just under the figure measured at the end of round 4
- * (docs/ask.md); where that is below the issue's target the reason is written next to it.
- * Round 4 added 133 fresh items (par4 held out, tun4 tuning) and changed no code that ships, so
- * the whole-set floors fall only because the set now holds more wording nobody tuned on.
+ * Floors on the Ask evaluation (offline), so a regression in retrieval, the vocabulary, the learner
+ * phrasings or the composer fails CI. Each floor sits just under the figure measured at the end of
+ * round 5 (docs/ask.md); where that is below the issue's target the reason is written next to it.
+ * Round 5 added the learner phrasings (knowledge/phrasings.json) and the fresh par5 batch (112
+ * held-out items written by another engineer, independently of the phrasings).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateAsk } from './evaluate.js';
@@ -15,52 +15,55 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('Ask evaluation floors (offline)', () => {
-  it('has at least 100 questions, with a held-out part and the fresh round-3 and round-4 batches', () => {
+  it('has at least 100 questions, with a held-out part and the fresh round-3, round-4 and round-5 batches', () => {
     expect(metrics.n).toBeGreaterThanOrEqual(100);
-    expect(metrics['n.holdout']).toBeGreaterThanOrEqual(250);
+    expect(metrics['n.holdout']).toBeGreaterThanOrEqual(360);
     expect(metrics['n.batch.par3']).toBeGreaterThanOrEqual(70);
     expect(metrics['n.batch.par4']).toBeGreaterThanOrEqual(80);
+    expect(metrics['n.batch.par5']).toBeGreaterThanOrEqual(100);
   });
 
   it('finds the right criterion for questions in the specification’s words and the tuned items', () => {
-    expect(metrics['recall@3.direct']).toBeGreaterThanOrEqual(0.95);
-    // 0.942: the round-3 tuning batch, tuned on in round 3.
-    expect(metrics['recall@3.batch.tun3']).toBeGreaterThanOrEqual(0.93);
-    // 0.935 measured: dev now holds the 46 round-4 tuning items (0.619), studied but not tuned on
-    // because the neighbour experiment was removed (docs/ask.md, round 4).
-    expect(metrics['recall@3.dev']).toBeGreaterThanOrEqual(0.93);
+    // 1.000 in every round: phrasings must never cost a question in the specification's own words.
+    expect(metrics['recall@3.direct']).toBe(1);
+    // 1.000: the round-3 tuning batch (0.942 before the phrasings).
+    expect(metrics['recall@3.batch.tun3']).toBeGreaterThanOrEqual(0.98);
+    // 0.948 measured (0.935 before the phrasings); the round-4 tuning items are 0.643 of it.
+    expect(metrics['recall@3.dev']).toBeGreaterThanOrEqual(0.94);
   });
 
   it('holds the held-out figures (regression guards: the issue’s 0.85 for paraphrases is NOT met)', () => {
-    // Measured at the end of round 4: all paraphrases 0.722, held-out 0.609, held-out paraphrases
-    // 0.542, the fresh round-4 batch 0.506, round 3's 0.512. Fresh wording scores about 0.5.
-    expect(metrics['recall@3.paraphrase']).toBeGreaterThanOrEqual(0.71);
-    expect(metrics['recall@3.holdout']).toBeGreaterThanOrEqual(0.6);
-    expect(metrics['recall@3.holdout.paraphrase']).toBeGreaterThanOrEqual(0.53);
-    expect(metrics['recall@3.batch.par3']).toBeGreaterThanOrEqual(0.5);
-    expect(metrics['recall@3.batch.par4']).toBeGreaterThanOrEqual(0.49);
-    // 0.731 measured (0.880 on dev): 256 held-out items pull it down.
-    expect(metrics['recall@1']).toBeGreaterThanOrEqual(0.72);
-    expect(metrics['recall@1.dev']).toBeGreaterThanOrEqual(0.87);
+    // Measured at the end of round 5 (before the phrasings → after): all paraphrases 0.693 → 0.770,
+    // held out 0.598 → 0.704, held-out paraphrases 0.550 → 0.667, par5 0.571 → 0.684, par4
+    // 0.506 → 0.597, par3 0.512 → 0.663. Fresh wording now scores about two thirds.
+    expect(metrics['recall@3.paraphrase']).toBeGreaterThanOrEqual(0.76);
+    expect(metrics['recall@3.holdout']).toBeGreaterThanOrEqual(0.69);
+    expect(metrics['recall@3.holdout.paraphrase']).toBeGreaterThanOrEqual(0.65);
+    expect(metrics['recall@3.batch.par3']).toBeGreaterThanOrEqual(0.65);
+    expect(metrics['recall@3.batch.par4']).toBeGreaterThanOrEqual(0.58);
+    expect(metrics['recall@3.batch.par5']).toBeGreaterThanOrEqual(0.67);
+    // 0.760 measured (0.906 on dev, 0.622 held out).
+    expect(metrics['recall@1']).toBeGreaterThanOrEqual(0.75);
+    expect(metrics['recall@1.dev']).toBeGreaterThanOrEqual(0.9);
   });
 
   it('puts the key facts in the answer', () => {
-    // 0.907 on dev (the round-4 tuning items carry facts the misses lack), 0.774 over everything.
-    expect(metrics['facts.dev']).toBeGreaterThanOrEqual(0.9);
-    expect(metrics.facts).toBeGreaterThanOrEqual(0.77);
+    // 0.917 on dev, 0.786 over everything (0.665 held out).
+    expect(metrics['facts.dev']).toBeGreaterThanOrEqual(0.91);
+    expect(metrics.facts).toBeGreaterThanOrEqual(0.78);
   });
 
   it('handles every off-topic and injection item it was developed on, and refuses accurately', () => {
     expect(metrics['handled.dev.off-topic']).toBe(1);
     expect(metrics['handled.dev.injection']).toBe(1);
-    // NOT the issue's "every item handled": the fresh round-4 held-out batch brought 2 off-topic
-    // items (11 of 13 held-out off-topic handled) and 1 injection item (3 of 4) that are answered
-    // instead of refused. Measured before any round-4 change; which ones was deliberately not
-    // looked at (held out). Left for the next round, on fresh tuning items.
-    expect(metrics['handled.holdout.off-topic']).toBeGreaterThanOrEqual(0.84);
-    expect(metrics['handled.holdout.injection']).toBeGreaterThanOrEqual(0.75);
-    // 0.988 on dev, 0.960 over everything.
+    // NOT the issue's "every item handled": 18 of 21 held-out off-topic items and 6 of 8 held-out
+    // injection items are handled (the phrasings changed neither the off-topic count nor any
+    // refusal of an injection; one injection item now also finds its record). The misses come from
+    // the round-4 and round-5 batches and were deliberately not looked at (held out).
+    expect(metrics['handled.holdout.off-topic']).toBeGreaterThanOrEqual(0.85);
+    expect(metrics['handled.holdout.injection']).toBeGreaterThanOrEqual(0.74);
+    // 0.988 on dev, 0.944 over everything (0.902 held out).
     expect(metrics['refusal.dev']).toBeGreaterThanOrEqual(0.98);
-    expect(metrics.refusal).toBeGreaterThanOrEqual(0.95);
+    expect(metrics.refusal).toBeGreaterThanOrEqual(0.94);
   });
 });
