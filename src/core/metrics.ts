@@ -2,7 +2,8 @@
  * Prometheus metrics (prom-client). One registry per app instance, so tests and several apps in
  * one process never share counters. Labels are low-cardinality: surface, command, outcome, reason.
  */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { waitingTurns } from './turns.js';
 
 /** The app's metrics; features and adapters count through these. */
 export interface Metrics {
@@ -28,6 +29,15 @@ export function createMetrics(withDefaults = false): Metrics {
   const registry = new Registry();
   if (withDefaults) collectDefaultMetrics({ register: registry, prefix: 'coach_' });
   const registers = [registry];
+  // Answer steps queued behind acknowledgements (core/turns.ts): near zero unless the CPU is short.
+  new Gauge({
+    name: 'coach_answer_steps_waiting',
+    help: 'Answer steps waiting for their turn behind acknowledgements',
+    registers,
+    collect() {
+      this.set(waitingTurns());
+    },
+  });
   return {
     registry,
     requests: new Counter({ name: 'coach_requests_total', help: 'Commands and button clicks handled', labelNames: ['surface', 'command', 'outcome'], registers }),

@@ -75,3 +75,14 @@ describe('takeTurn', () => {
     expect(answeredAfter).toBe(40);
   });
 });
+
+describe('coach_answer_steps_waiting', () => {
+  it('reports the steps waiting for their turn on /metrics', async () => {
+    const { createMetrics } = await import('../../src/core/metrics.js');
+    const { registry } = createMetrics();
+    const steps = [takeTurn(), takeTurn(), takeTurn()];
+    expect(await registry.getSingleMetricAsString('coach_answer_steps_waiting')).toContain('coach_answer_steps_waiting 3');
+    await Promise.all(steps);
+    expect(await registry.getSingleMetricAsString('coach_answer_steps_waiting')).toContain('coach_answer_steps_waiting 0');
+  });
+});
