@@ -13,6 +13,8 @@ export interface AppStats {
   rss: number;
   heapUsed: number;
   cpuMs: number;
+  /** The kernel's share of cpuMs (system time: sockets, files), the rest being JavaScript and libraries. */
+  systemMs: number;
   loopP99: number;
   loopMax: number;
 }
@@ -92,7 +94,7 @@ async function serve(): Promise<void> {
         gc?.();
         const { rss, heapUsed } = process.memoryUsage();
         const cpu = process.cpuUsage();
-        send({ stats: { rss, heapUsed, cpuMs: (cpu.user + cpu.system) / 1000, loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6 } });
+        send({ stats: { rss, heapUsed, cpuMs: (cpu.user + cpu.system) / 1000, systemMs: cpu.system / 1000, loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6 } });
         loop.reset();
       }, 200);
     }

@@ -154,6 +154,7 @@ export const loadBench: Suite = {
       const all = rounds.flat();
       const total = (r: RoundResult[]) => r.reduce((sum, x) => sum + x.requests, 0);
       const cpuPerEvent = (i: number) => stats[i + 1]!.reduce((sum, s, k) => sum + s.cpuMs - stats[i]![k]!.cpuMs, 0) / total(rounds[i]!);
+      const systemPerEvent = (i: number) => stats[i + 1]!.reduce((sum, s, k) => sum + s.systemMs - stats[i]![k]!.systemMs, 0) / total(rounds[i]!);
       const metrics: Record<string, number> = {
         'rate.target': RATE,
         instances: INSTANCES,
@@ -184,7 +185,8 @@ export const loadBench: Suite = {
         '',
         `Answers posted after the acknowledgements (warm-up included): ${replies()} of ${sequence} events; LLM calls: ${openai.chatRequests().length}.`,
         `Event to answer (the LLM takes ${LLM_DELAY_MS} ms): ${answers.map((a, i) => `round ${i + 1} p50 ${a.p50} ms, p99 ${a.p99} ms`).join('; ')}.`,
-        `App CPU per event (ack, claim, answer, LLM call, reply): ${rounds.map((_, i) => `${cpuPerEvent(i).toFixed(2)} ms`).join(', ')} by round. Load average at the start: ${startLoad}; at the end: ${endLoad}.`,
+        `App CPU per event (ack, claim, answer, LLM call, reply): ${rounds.map((_, i) => `${cpuPerEvent(i).toFixed(2)} ms`).join(', ')} by round` +
+          ` (of which kernel: ${rounds.map((_, i) => `${systemPerEvent(i).toFixed(2)} ms`).join(', ')}). Load average at the start: ${startLoad}; at the end: ${endLoad}.`,
         `App event-loop delay p99 / max: ${stats.slice(1).map((s, i) => `round ${i + 1} ${s.map((x) => `${x.loopP99.toFixed(0)}/${x.loopMax.toFixed(0)} ms`).join(' + ')}`).join('; ')}.`,
         `Memory after GC (RSS / heap per instance): ${stats.map((s, i) => `${i === 0 ? 'warm' : `round ${i}`} ${s.map((x) => `${mb(x.rss)} / ${mb(x.heapUsed)}`).join(' + ')}`).join('; ')}.`,
         `Target p99 acknowledgement < 100 ms at ${RATE}/s: ${metrics['ack.p99.ms']! < 100 ? 'met' : metrics['ack.p99.steady.ms']! < 100 ? 'met in the steady round only' : 'not met'}.`,
