@@ -78,9 +78,9 @@ interface RoundResult {
   senderLagP99?: number;
 }
 
-async function hammer(port: number, seconds: number, rate: number): Promise<RoundResult> {
+async function hammer(port: number, seconds: number, rate: number, instance: number): Promise<RoundResult> {
   if (SHAPE !== 'burst') {
-    const r = await openLoop({ port, path: '/slack/events', seconds, rate, shape: SHAPE, seed: sequence + 1, next: signedEvent });
+    const r = await openLoop({ port, path: '/slack/events', seconds, rate, shape: SHAPE, seed: sequence + 1 + 7919 * instance, next: signedEvent });
     return { requests: r.sent, latency: r.latency, non2xx: r.non2xx, errors: r.errors, senderLagP99: r.senderLag.p99 };
   }
   const r = await autocannonRound(port, seconds, rate);
@@ -134,7 +134,7 @@ export const loadBench: Suite = {
     const replies = () => slackApi.callsTo('chat.postMessage').length;
     const drain = (expected: number) => slackApi.waitFor(() => replies() >= expected, 60_000).catch(() => undefined);
     /** One round: every instance gets its share of the rate at the same time. */
-    const round = (seconds: number, rate: number) => Promise.all(apps.map((app) => hammer(app.port, seconds, rate / apps.length)));
+    const round = (seconds: number, rate: number) => Promise.all(apps.map((app, k) => hammer(app.port, seconds, rate / apps.length, k)));
     try {
       for (let i = 0; i < INSTANCES; i++) apps.push(await startLoadApp(env));
       await round(5, 50);
