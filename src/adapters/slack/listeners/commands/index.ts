@@ -30,10 +30,8 @@ export function formFailedNote(command: CommandDefinition): string {
 
 export function register(app: App, deps: Deps): void {
   app.command(/^\/[\w-]+$/, async ({ command: payload, ack, respond, client }) => {
-    // Acknowledge first, always: Slack shows an error if this takes more than 3 seconds. The work
-    // then waits its turn, so other requests' acknowledgements come before it (core/turns.ts).
+    // Acknowledge first, always: Slack shows an error if this takes more than 3 seconds.
     await ack();
-    await takeTurn();
     const origin: SlackOrigin = { team: teamOf(payload), user: payload.user_id, channel: payload.channel_id };
     const fallback = { client, target: { channel: origin.channel, user: origin.user } };
     const command = findCommand(payload.command);
@@ -51,6 +49,9 @@ export function register(app: App, deps: Deps): void {
       if (!opened) await respondReply(respond, deps, notice(formFailedNote(command)), { ephemeral: true }, fallback);
       return;
     }
+    // Opening a form is light and its trigger expires in 3 seconds, so it goes at once; running the
+    // command waits its turn, so other requests' acknowledgements come first (core/turns.ts).
+    await takeTurn();
     const reply = await runCommand(command.name, options, context, deps);
     await respondReply(respond, deps, reply, { ephemeral: reply.ephemeral || command.visibility === 'private' }, fallback);
   });
