@@ -9,6 +9,7 @@
  */
 import { DiscordAPIError, MessageFlags, type MessageComponentInteraction, type RepliableInteraction } from 'discord.js';
 import type { Reply } from '../../core/reply.js';
+import { takeTurn } from '../../core/turns.js';
 import { renderPlain, renderReply, type DiscordMessage } from './render.js';
 
 /** How an interaction is answered, known before the core runs (from the command or action). */
@@ -32,6 +33,8 @@ const wantsPrivate = (reply: Reply, plan: AnswerPlan) => reply.ephemeral || plan
 export async function answerInteraction(interaction: RepliableInteraction, plan: AnswerPlan, produce: () => Promise<Reply>): Promise<void> {
   if (plan.slow) {
     await interaction.deferReply(ephemeralFlag(plan.private));
+    // Acknowledged: the slow work now takes its turn behind other interactions' acknowledgements.
+    await takeTurn();
     return finishDeferred(interaction, plan, await produce());
   }
   const work = produce();
