@@ -10,17 +10,7 @@ import { findCommand, runCommand } from '../src/core/commands/dispatch.js';
 import { FAKE_APP_ID, startFakeDiscord } from '../test/fakes/discord-server.js';
 import { percentile, type Suite, type SuiteReport } from '../test/eval/suite.js';
 import { testContext, testDeps } from '../test/helpers/test-deps.js';
-
-const QUESTIONS = [
-  'what is the difference between internal and external customers?',
-  'whats LASS',
-  'how do i deal with someone screaming at me',
-  'what does the equality act mean for customer service',
-  'why does customer service matter to a business',
-  'what is upselling',
-  'how should i store customer data',
-  'what are the features of good customer service',
-];
+import { SAMPLE_QUESTIONS } from './sample-questions.js';
 
 /** The Discord bench suite. */
 export const discordBench: Suite = {
@@ -53,7 +43,7 @@ export const discordBench: Suite = {
       if (findCommand('ask')) {
         for (let i = 0; i < 80; i += 1) {
           const started = performance.now();
-          const token = fake.command('ask', [{ name: 'question', type: 3, value: QUESTIONS[i % QUESTIONS.length]! }]);
+          const token = fake.command('ask', [{ name: 'question', type: 3, value: SAMPLE_QUESTIONS[i % SAMPLE_QUESTIONS.length]! }]);
           await callback(token);
           askAcks.push(performance.now() - started);
           await fake.waitFor((r) => r.path.includes(`/${token}`) && r.path.startsWith('/webhooks/') && r.method !== 'DELETE', 20_000);
@@ -74,7 +64,7 @@ export const discordBench: Suite = {
 
       const renderUs: number[] = [];
       if (findCommand('ask')) {
-        const replies = await Promise.all(QUESTIONS.map((q) => runCommand('ask', { question: q }, testContext({ surface: 'discord' }), deps)));
+        const replies = await Promise.all(SAMPLE_QUESTIONS.map((q) => runCommand('ask', { question: q }, testContext({ surface: 'discord' }), deps)));
         for (let i = 0; i < 2000; i += 1) {
           const started = performance.now();
           renderReply(replies[i % replies.length]!);

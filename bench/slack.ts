@@ -11,18 +11,9 @@ import { slackSender, startFakeSlackApi } from '../test/fakes/slack-api.js';
 import { percentile, type Suite, type SuiteReport } from '../test/eval/suite.js';
 import { testDeps } from '../test/helpers/test-deps.js';
 import { commandFields, directMessage, envelope, mention } from '../test/adapters/slack/payloads.js';
+import { SAMPLE_QUESTIONS } from './sample-questions.js';
 
 const SECRET = 'bench-signing-secret';
-const QUESTIONS = [
-  'what is the difference between internal and external customers?',
-  'whats LASS',
-  'how do i deal with someone screaming at me',
-  'what does the equality act mean for customer service',
-  'why does customer service matter to a business',
-  'what is upselling',
-  'how should i store customer data',
-  'what are the features of good customer service',
-];
 
 /** The Slack bench suite. */
 export const slackBench: Suite = {
@@ -56,7 +47,7 @@ export const slackBench: Suite = {
         for (let i = 0; i < 80; i += 1) {
           const before = fake.callsTo('chat.postMessage').length + fake.callsTo('chat.postEphemeral').length;
           const started = performance.now();
-          await send.event(envelope(mention(QUESTIONS[i % QUESTIONS.length]!)));
+          await send.event(envelope(mention(SAMPLE_QUESTIONS[i % SAMPLE_QUESTIONS.length]!)));
           await fake.waitFor(() => fake.callsTo('chat.postMessage').length + fake.callsTo('chat.postEphemeral').length > before, 20_000);
           answers.push(performance.now() - started);
           const blocks = (fake.callsTo('chat.postMessage').at(-1)?.body.blocks ?? []) as Array<{ type: string }>;

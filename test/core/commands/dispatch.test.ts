@@ -1,12 +1,11 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { errorReply, runAction, runCommand } from '../../../src/core/commands/dispatch.js';
 import { COMMANDS } from '../../../src/core/commands/index.js';
 import { slashOptions } from '../../../src/core/commands/slash-options.js';
 import { GENERIC_APOLOGY, UserFacingError } from '../../../src/core/errors.js';
-import { createLogger } from '../../../src/core/logger.js';
 import { createRateLimiter } from '../../../src/core/rate-limit.js';
 import { toPlainText } from '../../../src/core/reply.js';
+import { captureLogs } from '../../helpers/capture-logs.js';
 import { testContext, testDeps } from '../../helpers/test-deps.js';
 
 describe('command dispatch', () => {
@@ -45,17 +44,6 @@ describe('command dispatch', () => {
 });
 
 describe('errors become replies', () => {
-  function captureLogs() {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    return { logger: createLogger('info', stream), lines };
-  }
-
   it('shows a user-facing error as it is', () => {
     const { logger } = captureLogs();
     const reply = errorReply(new UserFacingError('invalid_argument', 'Units go from 1 to 11.'), {}, { logger });

@@ -1,8 +1,7 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { findCommand, runCommand } from '../../../src/core/commands/dispatch.js';
-import { createLogger } from '../../../src/core/logger.js';
 import { toPlainText } from '../../../src/core/reply.js';
+import { captureLogs } from '../../helpers/capture-logs.js';
 import { testContext, testDeps } from '../../helpers/test-deps.js';
 
 const DRAFT = `Dear Mrs Okafor,
@@ -11,17 +10,6 @@ Thank you for your email. I'm afraid I can't offer a refund because it's our pol
 
 Kind regards,
 Dan`;
-
-function capturingLogger() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { logger: createLogger('info', stream), lines };
-}
 
 describe('/review command', () => {
   it('is private, slow-safe and opens a multi-line form when no draft is given', () => {
@@ -50,7 +38,7 @@ describe('/review command', () => {
   });
 
   it('logs rule ids and counts, never the draft', async () => {
-    const { logger, lines } = capturingLogger();
+    const { logger, lines } = captureLogs();
     await runCommand('review', { draft: DRAFT }, testContext(), await testDeps({ logger }));
     const log = lines.join('');
     expect(log).toContain('draft reviewed');
