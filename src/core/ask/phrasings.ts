@@ -8,9 +8,12 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-/** Fewest and most phrasings a record may carry (enough variety, without drowning its own words). */
+/**
+ * Fewest and most phrasings a record may carry (enough variety, without drowning its own words).
+ * Round 6 raised the most from 12 to 20: criteria now carry 15-19 (test/core/ask/phrasings.test.ts).
+ */
 export const MIN_PHRASINGS = 6;
-export const MAX_PHRASINGS = 12;
+export const MAX_PHRASINGS = 20;
 
 const phrasing = z.string().trim().min(8).max(160);
 

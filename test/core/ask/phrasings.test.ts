@@ -12,6 +12,9 @@ let phrasings: Phrasings;
 let withPhrasings: AskEngine;
 let without: AskEngine;
 
+/** Fewest phrasings each assessment criterion carries (round 6; the schema's floor for any record is MIN_PHRASINGS). */
+const MIN_CRITERION_PHRASINGS = 15;
+
 beforeAll(() => {
   knowledge = loadKnowledgeBase();
   vocabulary = loadVocabulary();
@@ -29,16 +32,18 @@ function evaluationQuestions(): Array<{ id: string; question: string }> {
 }
 
 describe('the learner phrasings file', () => {
-  it('gives every assessment criterion between 6 and 12 phrasings, and covers the qualification facts, laws and glossary terms', () => {
+  it('gives every assessment criterion 15 to 20 phrasings, and covers the qualification facts, laws and glossary terms', () => {
     const criteria = knowledge.records.filter((record) => record.kind === 'criterion');
     expect(criteria).toHaveLength(125);
-    const missing = criteria.filter((record) => phrasings.of(record.id).length < MIN_PHRASINGS).map((record) => record.id);
-    expect(missing).toEqual([]);
+    // Round 6: 15-20 per criterion (round 5 had 7-11); fresh learner wording gained most where a record had more voices.
+    const thin = criteria.filter((record) => phrasings.of(record.id).length < MIN_CRITERION_PHRASINGS).map((record) => record.id);
+    expect(thin).toEqual([]);
     for (const list of Object.values(phrasings.data.records)) expect(list.length).toBeLessThanOrEqual(MAX_PHRASINGS);
-    for (const id of ['qual.award', 'qual.certificate', 'qual.structure', 'qual.assessment', 'qual.progression']) expect(phrasings.of(id).length, id).toBeGreaterThanOrEqual(MIN_PHRASINGS);
+    const qualification = ['qual.award', 'qual.certificate', 'qual.structure', 'qual.assessment', 'qual.progression', 'qual.units', 'qual.access-and-recruitment', 'qual.recognising-prior-learning-and-achievement'];
+    for (const id of qualification) expect(phrasings.of(id).length, id).toBeGreaterThanOrEqual(MIN_PHRASINGS);
     const laws = knowledge.records.filter((record) => record.kind === 'legislation').map((record) => record.id);
     expect(laws.filter((id) => phrasings.of(id).length === 0)).toEqual([]);
-    expect(Object.keys(phrasings.data.records).filter((id) => id.startsWith('glossary.')).length).toBeGreaterThanOrEqual(10);
+    expect(Object.keys(phrasings.data.records).filter((id) => id.startsWith('glossary.')).length).toBeGreaterThanOrEqual(55);
   });
 
   it('names only records that exist, and lists no phrasing twice', () => {
