@@ -1,9 +1,10 @@
 /**
  * Floors on the Ask evaluation (offline), so a regression in retrieval, the vocabulary, the learner
  * phrasings or the composer fails CI. Each floor sits just under the figure measured at the end of
- * round 5 (docs/ask.md); where that is below the issue's target the reason is written next to it.
+ * round 6 (docs/ask.md); where that is below the issue's target the reason is written next to it.
  * Round 5 added the learner phrasings (knowledge/phrasings.json) and the fresh par5 batch (112
- * held-out items written by another engineer, independently of the phrasings).
+ * held-out items written by another engineer, independently of the phrasings); round 6 widened the
+ * phrasings to 15-19 per criterion.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateAsk } from './evaluate.js';
@@ -28,29 +29,29 @@ describe('Ask evaluation floors (offline)', () => {
     expect(metrics['recall@3.direct']).toBe(1);
     // 1.000: the round-3 tuning batch (0.942 before the phrasings).
     expect(metrics['recall@3.batch.tun3']).toBeGreaterThanOrEqual(0.98);
-    // 0.948 measured (0.935 before the phrasings); the round-4 tuning items are 0.643 of it.
+    // 0.951 measured (0.935 before the phrasings, 0.948 after round 5).
     expect(metrics['recall@3.dev']).toBeGreaterThanOrEqual(0.94);
   });
 
   it('holds the held-out figures (regression guards: the issue’s 0.85 for paraphrases is NOT met)', () => {
-    // Measured at the end of round 5 (before the phrasings → after): all paraphrases 0.693 → 0.770,
-    // held out 0.598 → 0.704, held-out paraphrases 0.550 → 0.667, par5 0.571 → 0.684, par4
-    // 0.506 → 0.597, par3 0.512 → 0.663. Fresh wording now scores about two thirds.
-    expect(metrics['recall@3.paraphrase']).toBeGreaterThanOrEqual(0.76);
-    expect(metrics['recall@3.holdout']).toBeGreaterThanOrEqual(0.69);
-    expect(metrics['recall@3.holdout.paraphrase']).toBeGreaterThanOrEqual(0.65);
-    expect(metrics['recall@3.batch.par3']).toBeGreaterThanOrEqual(0.65);
-    expect(metrics['recall@3.batch.par4']).toBeGreaterThanOrEqual(0.58);
-    expect(metrics['recall@3.batch.par5']).toBeGreaterThanOrEqual(0.67);
-    // 0.760 measured (0.906 on dev, 0.622 held out).
-    expect(metrics['recall@1']).toBeGreaterThanOrEqual(0.75);
+    // Measured (no phrasings → round 5 → round 6): all paraphrases 0.693 → 0.770 → 0.802, held out
+    // 0.598 → 0.704 → 0.747, held-out paraphrases 0.550 → 0.667 → 0.716, par5 0.571 → 0.684 →
+    // 0.735, par4 0.506 → 0.597 → 0.662, par3 0.512 → 0.663 → 0.721.
+    expect(metrics['recall@3.paraphrase']).toBeGreaterThanOrEqual(0.79);
+    expect(metrics['recall@3.holdout']).toBeGreaterThanOrEqual(0.73);
+    expect(metrics['recall@3.holdout.paraphrase']).toBeGreaterThanOrEqual(0.70);
+    expect(metrics['recall@3.batch.par3']).toBeGreaterThanOrEqual(0.70);
+    expect(metrics['recall@3.batch.par4']).toBeGreaterThanOrEqual(0.64);
+    expect(metrics['recall@3.batch.par5']).toBeGreaterThanOrEqual(0.72);
+    // 0.766 measured (0.909 on dev, 0.631 held out).
+    expect(metrics['recall@1']).toBeGreaterThanOrEqual(0.755);
     expect(metrics['recall@1.dev']).toBeGreaterThanOrEqual(0.9);
   });
 
   it('puts the key facts in the answer', () => {
-    // 0.917 on dev, 0.786 over everything (0.665 held out).
+    // NOT the 0.9: 0.917 on dev, 0.807 over everything (0.705 held out).
     expect(metrics['facts.dev']).toBeGreaterThanOrEqual(0.91);
-    expect(metrics.facts).toBeGreaterThanOrEqual(0.78);
+    expect(metrics.facts).toBeGreaterThanOrEqual(0.80);
   });
 
   it('handles every off-topic and injection item it was developed on, and refuses accurately', () => {
@@ -62,7 +63,7 @@ describe('Ask evaluation floors (offline)', () => {
     // the round-4 and round-5 batches and were deliberately not looked at (held out).
     expect(metrics['handled.holdout.off-topic']).toBeGreaterThanOrEqual(0.85);
     expect(metrics['handled.holdout.injection']).toBeGreaterThanOrEqual(0.74);
-    // 0.988 on dev, 0.944 over everything (0.902 held out).
+    // 0.988 on dev, 0.948 over everything (0.910 held out).
     expect(metrics['refusal.dev']).toBeGreaterThanOrEqual(0.98);
     expect(metrics.refusal).toBeGreaterThanOrEqual(0.94);
   });
