@@ -79,7 +79,7 @@ async function interactive(flags: QuizFlags): Promise<void> {
   const { createDeps } = await import('../core/create-deps.js');
   const { runAction, runCommand } = await import('../core/commands/dispatch.js');
   const { getQuizBank } = await import('../core/quiz/bank/build-bank.js');
-  const { QUIZ_ANSWER } = await import('../core/quiz/session-replies.js');
+  const { QUIZ_ANSWER } = await import('../core/quiz/buttons.js');
   const config = loadConfig();
   const deps = await createDeps(config, { logger: terminalLogger(config) });
   const lines = createInterface({ input: process.stdin, terminal: false });

@@ -41,7 +41,7 @@ export interface TerminalChat {
 
 /** Text the terminal adds to the core's help: how to use this surface. */
 export const TERMINAL_TIPS =
-  'In this chat: type a question to ask it, or a command such as /quiz (the slash is optional when the command is on its own). ' +
+  'In this chat: type a question to ask it, or a command such as /quiz (the slash is optional: quiz 3 works too). ' +
   'Type a number to pick an option. Type quit or press Ctrl-D to leave.';
 
 export const ASK_NOT_AVAILABLE =

@@ -1,7 +1,7 @@
 /**
  * What a line typed in the terminal chat means: nothing, leaving, a choice among the last reply's
- * numbered buttons, a command (`/quiz 3`, or a command word alone on the line: `quiz`), or else a
- * question for the ask command. Pure, so it is easy to test.
+ * numbered buttons, a command (`/quiz 3`, or a command word with only options: `quiz`, `quiz 3`),
+ * or else a question for the ask command. Pure, so it is easy to test.
  */
 
 /** The meaning of one line. */
@@ -42,11 +42,18 @@ export function parseLine(line: string, commandNames: readonly string[], choices
     const match = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
     if (match) return { kind: 'command', name: match[1]!.toLowerCase(), args: match[2]!.trim() };
   }
-  // A command word on its own ("quiz", "progress") runs it; in a sentence it is just a word
-  // ("progress in customer service?"), so the line is a question.
-  if (commandNames.includes(bare)) return { kind: 'command', name: bare, args: '' };
+  // A command word on its own ("quiz", "progress") or followed only by option words ("quiz 2",
+  // "leaderboard all time") runs it; in a sentence it is just a word ("progress in customer
+  // service?"), so the line is a question.
+  const [first = '', ...rest] = lower.split(/\s+/);
+  if (commandNames.includes(first) && rest.every((word) => OPTION_WORD.test(word))) {
+    return { kind: 'command', name: first, args: text.slice(first.length).trim() };
+  }
   return { kind: 'question', text };
 }
+
+/** Words that can only be a command's options: numbers, units, counts and leaderboard periods. */
+const OPTION_WORD = /^(\d{1,2}|u\d{1,2}|unit|count|questions?|qs?|week|weekly|all|all-time|time|ever)$/;
 
 /** How a multi-line form answer ends: a line holding only ".", two empty lines, or end of input. */
 export const FORM_END_HINT = 'finish with a line containing only "." (or press Enter on two empty lines)';

@@ -65,7 +65,7 @@ export function renderReply(value: Reply, c: Palette): string {
   const buttons = numberedButtons(value);
   if (buttons.length > 0) {
     const choices = buttons.map((b, i) => `  ${c.bold(c.yellow(`[${i + 1}]`))} ${clean(b.label)}`).join('\n');
-    parts.push(`${choices}\n${c.dim(`Type a number from 1 to ${buttons.length} to choose.`)}`);
+    parts.push(`${choices}\n${c.dim(buttons.length === 1 ? 'Type 1 to choose.' : `Type a number from 1 to ${buttons.length} to choose.`)}`);
   }
   if (value.citations.length > 0) {
     const sources = value.citations.map((s) => `${citationLabel(s)} — ${clean(s.title)}`).join('; ');

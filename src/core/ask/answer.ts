@@ -24,6 +24,7 @@ import { composeExamples, isExampleRequest } from './examples.js';
 import { detectFollowUp, lastTurn, rememberTurn, type FollowUp } from './conversation.js';
 import type { AskEngine, Retrieval, RetrieveOptions } from './engine.js';
 import { classifyQuestion } from './intents.js';
+import { quizOffer } from './quiz-offer.js';
 import { plainQuestion } from './markup.js';
 import { answerWithLlm } from './llm-answer.js';
 import { teachingCriterion } from './pairing.js';
@@ -69,6 +70,10 @@ async function decide(raw: string, context: CommandContext, deps: AskDeps, optio
       return fixed('too-long', tooLongParts(intent.length));
     case 'centre-specific':
       return fixed('centre-specific', centreSpecificParts());
+    case 'quiz-request': {
+      const offer = quizOffer(question, engine);
+      return { ...fixed('quiz-offer', offer.parts), quiz: { unit: offer.unit } };
+    }
     case 'injection':
       // The instruction changes nothing: answer what is left of the question, or decline.
       if (intent.rest === '') return fixed('injection', injectionParts());

@@ -1,7 +1,8 @@
 /**
  * What kind of question this is before any retrieval: empty, too long, a greeting, an attempt to
  * change the bot's instructions (injection), a request to write assessed work (integrity), or a
- * centre-specific matter (deadlines, marks) that only a tutor can answer. The phrases are data in
+ * centre-specific matter (deadlines, marks) that only a tutor can answer, or a request for a quiz
+ * ("quiz me on unit 3"). The phrases are data in
  * the learner vocabulary; this module only applies them.
  */
 import type { Vocabulary } from './vocabulary.js';
@@ -18,6 +19,8 @@ export type Intent =
   | { kind: 'injection'; rest: string }
   | { kind: 'integrity' }
   | { kind: 'centre-specific' }
+  /** "Quiz me on unit 3": a quiz is offered instead of an answer about quizzes. */
+  | { kind: 'quiz-request' }
   | { kind: 'question' };
 
 /** A line that pretends to be another speaker in the conversation ("SYSTEM: …", "assistant:"). */
@@ -51,6 +54,7 @@ export function classifyQuestion(question: string, vocabulary: Vocabulary): Inte
   }
   if (vocabulary.intent('integrity', trimmed)) return { kind: 'integrity' };
   if (vocabulary.intent('centreSpecific', trimmed)) return { kind: 'centre-specific' };
+  if (vocabulary.intent('quizRequest', trimmed)) return { kind: 'quiz-request' };
   return { kind: 'question' };
 }
 

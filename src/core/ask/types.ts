@@ -31,7 +31,9 @@ export type AnswerKind =
   | 'injection'
   | 'empty'
   | 'too-long'
-  | 'greeting';
+  | 'greeting'
+  /** "Quiz me on unit 3": an offer to start a quiz (see `quiz`). */
+  | 'quiz-offer';
 
 /** One part of an answer's body, kept as data so every surface can render it. */
 export interface AnswerPart {
@@ -52,6 +54,8 @@ export interface Answer {
   parts: AnswerPart[];
   /** Which path wrote the text: the offline composer or the LLM. */
   source: 'offline' | 'llm';
+  /** A quiz to offer with a start button (kind `quiz-offer`); null is every unit. */
+  quiz?: { unit: number | null };
 }
 
 /** A turn remembered for follow-ups: ids and knowledge-base text only, never the question. */

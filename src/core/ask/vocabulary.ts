@@ -35,7 +35,14 @@ export const vocabularySchema = z
           .strict(),
       )
       .min(1),
-    intents: z.object({ integrity: z.array(phrase).min(1), centreSpecific: z.array(phrase).min(1), injection: z.array(phrase).min(1) }).strict(),
+    intents: z
+      .object({
+        integrity: z.array(phrase).min(1),
+        centreSpecific: z.array(phrase).min(1),
+        injection: z.array(phrase).min(1),
+        quizRequest: z.array(phrase).min(1),
+      })
+      .strict(),
   })
   .strict();
 

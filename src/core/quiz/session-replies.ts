@@ -6,13 +6,11 @@
 import type { Deps } from '../deps.js';
 import { UserFacingError } from '../errors.js';
 import { type Block, type Button, divider, heading, list, reply, text, type Reply } from '../reply.js';
+import { QUIZ_ANSWER, startQuizButton } from './buttons.js';
 import { feedbackBlocks, questionBlocks } from './render.js';
 import { type AnswerOutcome, answerSession, ownerTag, type QuizSession, startSession } from './sessions.js';
 import type { Question, QuizBank } from './types.js';
 
-/** Button prefixes: answer a session question, start another quiz. */
-export const QUIZ_ANSWER = 'qa';
-export const QUIZ_AGAIN = 'qn';
 
 /** Starts a session and returns its first question. */
 export async function startQuizReply(
@@ -87,5 +85,5 @@ function verdict(correct: number, total: number): string {
 }
 
 function againButton(session: QuizSession): Button {
-  return { id: `${QUIZ_AGAIN}:${session.questionIds.length}.${session.unit ?? 0}`, label: 'Another quiz', style: 'primary' };
+  return startQuizButton(session.questionIds.length, session.unit, 'Another quiz');
 }

@@ -92,6 +92,20 @@ describe.runIf(findCommand('quiz'))('quiz in Slack', () => {
     expect(buttonsOf(message.blocks).map((b: any) => b.text.text)).toEqual(['Another quiz']);
   });
 
+  it('offers a quiz to a learner who asks "quiz me on unit 3" in a mention, privately, and starts it on a click', async () => {
+    await h.send.event(envelope(mention('can you quiz me on unit 3', { ts: '1767605300.000100' })));
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postEphemeral').length === 1, 10_000);
+    const offer = h.fake.callsTo('chat.postEphemeral')[0]!.body;
+    expect(offer.user).toBe(LEARNER);
+    expect(blockText(offer.blocks)).toContain('Unit 3 — Communicating with Customers');
+    const [start] = buttonsOf(offer.blocks);
+    expect(start.text.text).toBe('Start a quiz');
+    await h.send.interaction(buttonClick({ value: start.value, actionId: start.action_id, user: LEARNER, responseUrl: h.fake.responseUrl('offered') }));
+    const quiz = await responseTo('offered');
+    expect(quiz.response_type).toBe('ephemeral');
+    expect(blockText(quiz.blocks)).toContain('Question 1 of 5');
+  });
+
   it("does not let another learner answer someone else's quiz", async () => {
     await h.send.command(commandFields({ command: '/quiz', user: LEARNER, responseUrl: h.fake.responseUrl('mine') }));
     const [first] = buttonsOf((await responseTo('mine')).blocks);

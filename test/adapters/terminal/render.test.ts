@@ -42,6 +42,11 @@ describe('terminal rendering', () => {
     );
   });
 
+  it('asks for "1" when there is only one button', () => {
+    const out = renderReply(reply([text('Ready?')], { buttons: [[{ id: 'qn:5.3', label: 'Start a quiz' }]] }), plain);
+    expect(out).toBe('Ready?\n\n  [1] Start a quiz\nType 1 to choose.');
+  });
+
   it('uses bold and italic for the inline markup on a colour terminal', () => {
     const out = renderReply(reply([text('The **nine** characteristics, _in law_')]), colour);
     expect(out).toContain('\u001b[1mnine\u001b[22m');
@@ -57,7 +62,7 @@ describe('terminal rendering', () => {
 });
 
 describe('reading lines', () => {
-  const names = ['help', 'quiz', 'review', 'progress'];
+  const names = ['help', 'quiz', 'review', 'progress', 'leaderboard'];
 
   it.each([
     ['', { kind: 'empty' }],
@@ -69,6 +74,12 @@ describe('reading lines', () => {
     ['/Review', { kind: 'command', name: 'review', args: '' }],
     ['progress', { kind: 'command', name: 'progress', args: '' }],
     ['progress in customer service?', { kind: 'question', text: 'progress in customer service?' }],
+    // A command word followed only by option words runs it too: learners type "quiz 2" without the slash.
+    ['quiz 2', { kind: 'command', name: 'quiz', args: '2' }],
+    ['Quiz unit 3 10 questions', { kind: 'command', name: 'quiz', args: 'unit 3 10 questions' }],
+    ['leaderboard all time', { kind: 'command', name: 'leaderboard', args: 'all time' }],
+    ['quiz me on unit 3', { kind: 'question', text: 'quiz me on unit 3' }],
+    ['review the complaints process', { kind: 'question', text: 'review the complaints process' }],
     ['/unknown thing', { kind: 'command', name: 'unknown', args: 'thing' }],
     ['12', { kind: 'question', text: '12' }],
   ])('reads %j', (line, intent) => {
