@@ -83,7 +83,7 @@ export async function answerJsonLines(input: NodeJS.ReadableStream, write: (line
 export function registerAsk(program: Command): void {
   program
     .command('ask')
-    .description('Ask a question about the qualification and get a short answer with its sources')
+    .description('ask a question about the qualification and get a short answer with its sources')
     .argument('[question...]', 'your question (quote it, or pass words)')
     .option('--json', 'print one JSON object: {"id","answer","citations","grounded"}')
     .option('--jsonl', 'read {"id","question"} lines on stdin and write one JSON line per input')

@@ -59,7 +59,7 @@ export async function runChat(deps: Deps, options: TerminalChatOptions): Promise
 export function registerChat(program: Command): void {
   program
     .command('chat')
-    .description('Chat in the terminal: ask questions, take quizzes and get feedback (type help inside)')
+    .description('chat in the terminal: ask questions, take quizzes and get feedback (type help inside)')
     .option('--no-color', 'plain text without colours')
     .addHelpText('after', '\nPipe questions in to answer each line and exit:\n  printf "what does LASS stand for?\\n" | npm run coach -- chat')
     .action(

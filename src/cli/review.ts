@@ -108,7 +108,7 @@ interface Flags {
 export function registerReview(program: Command): void {
   program
     .command('review')
-    .description('Review drafted customer replies: positive language, tone, data protection (GDPR) and writing')
+    .description('review drafted customer replies: positive language, tone, data protection (GDPR) and writing')
     .argument('[files...]', 'draft files to review (none, or "-", reads standard input)')
     .option('--json', 'print one review as JSON (one draft only)')
     .option('--jsonl', 'read {"id","text"} lines on stdin and write {"id", …review} lines')
