@@ -5,6 +5,7 @@
  * "stages, i.e. problem recognition, …") is a list of its own. Only clean, short members can be a
  * right answer or a distractor: no "e.g.", no definitions, nothing a button cannot show.
  */
+import { balancedParentheses } from '../../knowledge/build/text.js';
 import type { Criterion } from '../../knowledge/types.js';
 import { contentStems } from '../text.js';
 
@@ -75,7 +76,7 @@ export function isCleanMember(value: string): boolean {
     value.length >= 3 &&
     value.length <= 70 &&
     !/\b(e\.g|i\.e|etc)\b|[:;…"]|\.\.\.|^(definition|key provisions|examples?|types?|based on|not|whether)\b/i.test(value) &&
-    balanced(value) &&
+    balancedParentheses(value) &&
     contentStems(value).length > 0
   );
 }
@@ -144,14 +145,4 @@ function splitMembers(value: string): string[] {
 
 function stripLead(item: string): string {
   return item.replace(/^e\.g\.\s*/i, '').trim();
-}
-
-function balanced(value: string): boolean {
-  let depth = 0;
-  for (const char of value) {
-    if (char === '(') depth += 1;
-    if (char === ')') depth -= 1;
-    if (depth < 0) return false;
-  }
-  return depth === 0;
 }
