@@ -127,8 +127,11 @@ export function tutorView(findings: Finding[], analysis: Analysis, lexicons: Lex
     judge(analysis, 'u3.ac3.3', style, sentencesMatching(analysis, lexicons.nextStep).concat(sentencesMatching(analysis, lexicons.empathy)).slice(0, 3),
       'Clear, courteous and in a suitable style and tone, with a next step.',
       'The style or tone is not yet right for a customer, or the reply leaves the customer without a next step.'),
-    judge(analysis, 'u1.ac4.5', data, care.length > 0 ? care : ['No personal data beyond what the reply needs.'],
-      'Handles customer information in line with the UK GDPR and the Data Protection Act 2018.',
+    // Evidence is always the draft's own words: with no sentence about data care, the reason says it.
+    judge(analysis, 'u1.ac4.5', data, care,
+      care.length > 0
+        ? 'Handles customer information in line with the UK GDPR and the Data Protection Act 2018.'
+        : 'Asks for and shares no personal data beyond what the reply needs, in line with the UK GDPR and the Data Protection Act 2018.',
       'Uses, stores or shares customer information in a way the UK GDPR does not allow.'),
   ];
 }

@@ -146,7 +146,17 @@ describe('review: writing conventions', () => {
     expect(result.findings).toEqual([]);
     expect(result.score).toBe(100);
     expect(result.tutorView.map((t) => t.status)).toEqual(['met', 'met', 'met', 'met']);
-    expect(result.tutorView.every((t) => t.evidence.length > 0)).toBe(true);
+    expect(result.tutorView.slice(0, 3).every((t) => t.evidence.length > 0)).toBe(true);
+    // Evidence is quoted, so it is only ever the draft's own words (shortened with "…").
+    for (const quote of result.tutorView.flatMap((t) => t.evidence)) expect(GOOD).toContain(quote.replace(/…$/, ''));
+  });
+
+  it('says why data handling is met without quoting words the draft does not contain', () => {
+    const result = review('Dear Mr Shah,\n\nThank you for your email. Your order will arrive on Friday.\n\nKind regards,\nAmy');
+    const data = result.tutorView.find((t) => t.criterion.ac === '4.5')!;
+    expect(data.status).toBe('met');
+    expect(data.evidence).toEqual([]);
+    expect(data.reason).toContain('no personal data beyond what the reply needs');
   });
 });
 
