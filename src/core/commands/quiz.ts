@@ -27,19 +27,30 @@ export const quizCommand = defineCommand({
     startQuizReply({ userId: context.userId, scopeId: context.scopeId, count, unit: unit ?? null }, getQuizBank(deps.knowledge, deps.logger), deps),
 });
 
+/** Words a learner may add that say nothing about the quiz ("/quiz unit 2 please"). */
+const POLITE = /\b(please|pls|plz|me|on|a|of|quiz|give|with|and|thanks)\b/g;
+
 /**
- * Reads "3", "unit 3", "u3", "10 questions", "unit 2 count 8". Anything else is passed on as the
- * unit so validation explains what is wrong instead of silently ignoring it.
+ * Reads "3", "unit 3", "u3", "unit:3", "10 questions", "count:8", "5 3" (unit, then count). Anything
+ * else is passed on as the unit so validation explains what is wrong instead of silently ignoring it.
  */
 export function parseQuizText(text: string): Record<string, unknown> {
-  const value = text.trim().toLowerCase();
-  if (value === '') return {};
-  const options: Record<string, unknown> = {};
-  const unit = /\b(?:unit\s*|u)(\S+)/.exec(value);
-  const count = /\b(?:count\s*(\S+)|(\d+)\s*(?:questions?|qs?)\b)/.exec(value);
-  if (unit) options.unit = unit[1];
-  if (count) options.count = count[1] ?? count[2];
-  if (!unit && !count) options.unit = value;
+  let rest = ` ${text.trim().toLowerCase()} `;
+  const options: Record<string, string> = {};
+  const take = (pattern: RegExp, key: 'unit' | 'count') => {
+    const match = pattern.exec(rest);
+    if (!match || options[key] !== undefined) return;
+    options[key] = match[1]!;
+    rest = rest.replace(match[0], ' ');
+  };
+  take(/\b(?:unit|u)\s*:?\s*(\d+)\b/, 'unit');
+  take(/\bcount\s*:?\s*(\d+)\b/, 'count');
+  take(/\b(\d+)\s*(?:questions?|qs?)\b/, 'count');
+  // Bare numbers: the unit first, then the count.
+  take(/\b(\d+)\b/, options.unit === undefined ? 'unit' : 'count');
+  take(/\b(\d+)\b/, 'count');
+  const leftover = rest.replace(POLITE, ' ').replace(/\s+/g, ' ').trim();
+  if (leftover !== '') options.unit = options.unit === undefined ? leftover : `${options.unit} ${leftover}`;
   return options;
 }
 

@@ -91,6 +91,18 @@ describe('quiz sessions', () => {
     expect(parseQuizText('unit 4')).toEqual({ unit: '4' });
     expect(parseQuizText('u2 10 questions')).toEqual({ unit: '2', count: '10' });
     expect(parseQuizText('unit 2 count 8')).toEqual({ unit: '2', count: '8' });
+    // Discord's option syntax typed into Slack or the terminal, as the progress view suggests it.
+    expect(parseQuizText('unit:1')).toEqual({ unit: '1' });
+    expect(parseQuizText('unit:3 count:10')).toEqual({ unit: '3', count: '10' });
+    // A bare number beside a count is the unit; two bare numbers are the unit, then the count.
+    expect(parseQuizText('5 3 questions')).toEqual({ unit: '5', count: '3' });
+    expect(parseQuizText('5 3')).toEqual({ unit: '5', count: '3' });
+    expect(parseQuizText('10 questions')).toEqual({ count: '10' });
+    // Polite words are fine; anything else unreadable goes to validation, which explains it,
+    // rather than being silently ignored.
+    expect(parseQuizText('unit 2 please')).toEqual({ unit: '2' });
+    expect(parseQuizText('unit 2 bananas')).toEqual({ unit: '2 bananas' });
+    expect(parseQuizText('banana')).toEqual({ unit: 'banana' });
   });
 
   it('starts another quiz from the button at the end', async () => {
