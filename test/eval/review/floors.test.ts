@@ -28,7 +28,17 @@ describe('review evaluation floors', async () => {
     expect(metrics['holdout.falseAlarmRate']).toBeLessThanOrEqual(0.25);
   });
 
-  it('meets the targets on the whole corpus', () => {
+  it('holds the fresh held-out figures (drafts written by someone who had not seen the rules)', () => {
+    // Measured before any rule change after the drafts arrived (round 3): overall F1 0.704,
+    // positive language 0.857, tone 0.611, GDPR 0.696, writing 0.645, 1 of 10 good drafts flagged.
+    // Far under the 0.9: the rules generalise less well than the first held-out part showed.
+    expect(metrics['fresh.f1.overall']).toBeGreaterThanOrEqual(0.69);
+    expect(metrics['fresh.falseAlarmRate']).toBeLessThanOrEqual(0.1);
+  });
+
+  it('meets the overall targets on the whole corpus (not per category: tone and writing are under 0.9)', () => {
+    // All 173 drafts: overall F1 0.915; per category positive language 0.955, tone 0.879, GDPR
+    // 0.938, writing 0.897; false alarms 3/56.
     expect(metrics['all.f1.overall']).toBeGreaterThanOrEqual(0.9);
     expect(metrics['all.falseAlarmRate']).toBeLessThanOrEqual(0.1);
   });
