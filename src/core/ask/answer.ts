@@ -15,6 +15,7 @@ import {
   INTEGRITY_TIPS,
   injectionParts,
   integrityGeneralParts,
+  noFiguresParts,
   promptParts,
   refusalParts,
   tooLongParts,
@@ -70,6 +71,8 @@ async function decide(raw: string, context: CommandContext, deps: AskDeps, optio
       return fixed('too-long', tooLongParts(intent.length));
     case 'centre-specific':
       return fixed('centre-specific', centreSpecificParts());
+    case 'figures':
+      return fixed('no-figures', noFiguresParts());
     case 'quiz-request': {
       const offer = quizOffer(question, engine);
       return { ...fixed('quiz-offer', offer.parts), quiz: { unit: offer.unit } };

@@ -60,6 +60,18 @@ export function centreSpecificParts(): AnswerPart[] {
   ];
 }
 
+/** Pay rates, statistics, opening times: the specification has none, and a guess would be invented. */
+export function noFiguresParts(): AnswerPart[] {
+  return [
+    { kind: 'text', text: "The specification doesn't give figures like pay rates, statistics or opening times, so I won't guess one." },
+    {
+      kind: 'text',
+      text: "For today's National Minimum Wage and National Living Wage rates, see GOV.UK; for an organisation's own figures or rules, ask that organisation (or your tutor for your centre's).",
+    },
+    { kind: 'examples', text: 'What I can explain is the course behind them, for example:', items: ['What does employment law say about pay?', 'How do organisations measure customer satisfaction?'] },
+  ];
+}
+
 /** "Can you give me an example?" with nothing before it to give an example of. */
 export function exampleWithoutContextParts(): AnswerPart[] {
   return [

@@ -2,7 +2,7 @@
  * What kind of question this is before any retrieval: empty, too long, a greeting, an attempt to
  * change the bot's instructions (injection), a request to write assessed work (integrity), or a
  * centre-specific matter (deadlines, marks) that only a tutor can answer, or a request for a quiz
- * ("quiz me on unit 3"). The phrases are data in
+ * ("quiz me on unit 3"), or a figure the specification does not hold (pay rates, statistics). The phrases are data in
  * the learner vocabulary; this module only applies them.
  */
 import type { Vocabulary } from './vocabulary.js';
@@ -21,6 +21,8 @@ export type Intent =
   | { kind: 'centre-specific' }
   /** "Quiz me on unit 3": a quiz is offered instead of an answer about quizzes. */
   | { kind: 'quiz-request' }
+  /** Pay rates, statistics, opening times: figures the specification does not hold. */
+  | { kind: 'figures' }
   | { kind: 'question' };
 
 /** A line that pretends to be another speaker in the conversation ("SYSTEM: …", "assistant:"). */
@@ -55,6 +57,7 @@ export function classifyQuestion(question: string, vocabulary: Vocabulary): Inte
   if (vocabulary.intent('integrity', trimmed)) return { kind: 'integrity' };
   if (vocabulary.intent('centreSpecific', trimmed)) return { kind: 'centre-specific' };
   if (vocabulary.intent('quizRequest', trimmed)) return { kind: 'quiz-request' };
+  if (vocabulary.intent('figures', trimmed)) return { kind: 'figures' };
   return { kind: 'question' };
 }
 

@@ -33,7 +33,9 @@ export type AnswerKind =
   | 'too-long'
   | 'greeting'
   /** "Quiz me on unit 3": an offer to start a quiz (see `quiz`). */
-  | 'quiz-offer';
+  | 'quiz-offer'
+  /** A pay rate, statistic or opening time: the specification holds no figures like that. */
+  | 'no-figures';
 
 /** One part of an answer's body, kept as data so every surface can render it. */
 export interface AnswerPart {

@@ -41,6 +41,7 @@ export const vocabularySchema = z
         centreSpecific: z.array(phrase).min(1),
         injection: z.array(phrase).min(1),
         quizRequest: z.array(phrase).min(1),
+        figures: z.array(phrase).min(1),
       })
       .strict(),
   })

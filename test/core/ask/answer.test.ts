@@ -88,6 +88,39 @@ describe('honest refusals and guards', () => {
     expect(text).toMatch(/tutor/);
   });
 
+  it('says it has no figures (pay, rates, statistics, opening times) instead of citing something nearby', async () => {
+    for (const question of [
+      'how much do baristas get paid an hour',
+      'what is the minimum wage rate for apprentices',
+      'what percent of complaints get solved first time',
+      'what time does the post office close on saturdays',
+    ]) {
+      const { answer, text } = await ask(question);
+      expect(answer.kind, question).toBe('no-figures');
+      expect(answer.grounded).toBe(false);
+      expect(answer.citations).toEqual([]);
+      expect(text).toMatch(/doesn't give figures/);
+    }
+    const { answer, text } = await ask('how much do baristas get paid an hour');
+    expect(text).toMatch(/GOV\.UK/);
+    // The questions it suggests instead are ones it answers.
+    for (const example of answer.parts.find((part) => part.kind === 'examples')!.items!) {
+      expect((await ask(example)).answer.grounded, example).toBe(true);
+    }
+  });
+
+  it('still answers questions with numbers in that the specification does answer', async () => {
+    for (const [question, source] of [
+      ['how many protected characteristics are there?', /u1\.ac4\.4|law\.equality-act-2010/],
+      ['what does the law say about how much i have to be paid', /^u7\.|law\.national-minimum-wage/],
+      ['how many credits is the award worth', /^qual\./],
+    ] as const) {
+      const { answer } = await ask(question);
+      expect(answer.grounded, question).toBe(true);
+      expect(answer.citations.slice(0, 3).some((c) => source.test(c.source)), question).toBe(true);
+    }
+  });
+
   it('answers an empty question with a friendly prompt and examples', async () => {
     for (const question of ['', '   ', '???']) {
       const { answer, text } = await ask(question);
