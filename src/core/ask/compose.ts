@@ -11,7 +11,7 @@ import { asksForDefinition, definitionLine, definitions, definitionsFor, type De
 import type { AskEngine, Retrieval } from './engine.js';
 import { bullet, firstSentences, pickFacts, type Point } from './facts.js';
 import { lawLines, lawsToday } from './legislation-today.js';
-import { teachingCriterion } from './pairing.js';
+import { lawNamedBy, teachingCriterion } from './pairing.js';
 import { relevanceScorer, type RelevanceScorer } from './relevance.js';
 import type { AnswerPart, ConversationTurn } from './types.js';
 
@@ -94,9 +94,7 @@ export function composeAnswer(input: ComposeInput): Composed {
   const points = pickPoints(primary, scorer, input);
   // "What do FCR and CSAT mean?": every term the question names, not just the first.
   for (const other of otherTermsNamed(retrieval, primary, engine)) {
-    const expansions = other.sections.find((s) => s.heading === 'Expansions')?.items ?? [];
-    const meaning = other.sections.find((s) => s.heading === 'Meaning')?.items[0] ?? '';
-    points.push({ text: `**${other.title}**: ${[expansions.join('; '), meaning].filter(Boolean).join('. ')}`, record: other.id });
+    points.push({ text: termLine(other), record: other.id });
     citations.push(other.id);
   }
   for (const point of points) listed.push({ text: point.text, record: point.record });
@@ -115,6 +113,12 @@ export function composeAnswer(input: ComposeInput): Composed {
     citations.push(note.id);
   }
   // "Tell me about the Trade Descriptions Act": the criterion leads, so say what the named law covers.
+  // "What is RIDDOR?": the criterion leads, so say what the letters stand for and what the law requires.
+  const acronymLaw = foundBy ? lawNamedBy(foundBy, knowledge) : undefined;
+  if (acronymLaw) {
+    parts.push({ kind: 'text', text: termLine(top, false) }, { kind: 'text', text: `**${acronymLaw.name}**: ${acronymLaw.governs}` });
+    citations.push(foundBy!, `law.${acronymLaw.slug}`);
+  }
   const namedLaw = foundBy ? knowledge.legislation.find((entry) => `law.${entry.slug}` === foundBy && lawsToday(knowledge, input.question, []).some((l) => l.id === foundBy)) : undefined;
   if (namedLaw) parts.push({ kind: 'text', text: `**${namedLaw.name}**: ${namedLaw.governs}` });
   for (const law of lawsToday(knowledge, input.question, foundBy ? [foundBy, primary.id] : [primary.id])) {
@@ -277,6 +281,13 @@ function otherTermsNamed(retrieval: Retrieval, primary: KnowledgeRecord, engine:
     .map((acronym) => engine.knowledge.record(acronym.id))
     .filter((record): record is KnowledgeRecord => record !== undefined)
     .slice(0, 3);
+}
+
+/** "**RIDDOR**: Reporting of Injuries, … Regulations. The regulations that require …" */
+function termLine(record: KnowledgeRecord, withMeaning = true): string {
+  const expansions = record.sections.find((s) => s.heading === 'Expansions')?.items ?? [];
+  const meaning = withMeaning ? (record.sections.find((s) => s.heading === 'Meaning')?.items[0] ?? '') : '';
+  return `**${record.title}**: ${[expansions.join('; '), meaning].filter(Boolean).join('. ')}${withMeaning ? '' : '.'}`;
 }
 
 /** Other good matches; for a guess, the next two whatever their score (one of them may be what was meant). */

@@ -52,6 +52,18 @@ describe('offline answers', () => {
     expect(text).toMatch(/Today.*UK GDPR/s);
   });
 
+  it('answers a regulation\'s acronym with what it stands for, what it requires and where it is taught', async () => {
+    const riddor = await ask('what is RIDDOR');
+    expect(riddor.sources.slice(0, 3)).toEqual(expect.arrayContaining(['u10.ac1.3', 'glossary.riddor', 'law.riddor-2013']));
+    expect(riddor.text).toContain('Reporting of Injuries, Diseases and Dangerous Occurrences');
+    expect(riddor.text).toMatch(/report certain work-related deaths, injuries/);
+    const coshh = await ask('what is coshh');
+    expect(coshh.sources.slice(0, 3)).toEqual(expect.arrayContaining(['glossary.coshh', 'law.coshh-regulations-2002']));
+    // Unit 1 AC 4.2 and Unit 10 AC 2.5 both teach COSHH; either may lead.
+    expect(coshh.sources[0]).toMatch(/^u(1|10)\.ac/);
+    expect(coshh.text).toContain('Control of Substances Hazardous to Health');
+  });
+
   it('honours explicit references: "Unit 5 AC 2.3", "unit 7", "LASS"', async () => {
     expect((await ask('Unit 5 AC 2.3')).sources[0]).toBe('u5.ac2.3');
     expect((await ask('what is unit 7 about?')).sources[0]).toBe('u7');
