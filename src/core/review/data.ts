@@ -56,6 +56,8 @@ const lexiconSchema = z
     spellingAllow: z.array(z.string()),
     positiveCues: z.array(z.string()),
     dataCareCues: z.array(z.string()),
+    coldEvidence: z.array(z.string().regex(/^[a-z-]+\.[a-z_]+$/, 'category.rule')),
+    keywordBefore: z.array(z.string()),
     contractions: z
       .object({
         about: z.string(),
@@ -113,6 +115,10 @@ export interface Lexicons {
   positive: RegExp;
   /** Good data-protection practice ("for your security", "card ending 4421"): evidence too. */
   dataCare: RegExp;
+  /** Findings ("tone.blaming") that show the customer has a problem even with no complaint word. */
+  coldEvidence: Set<string>;
+  /** Words before a reply keyword in capitals ("reply STOP"), which is not shouting. */
+  keywordBefore: Set<string>;
   /** Contractions typed without an apostrophe ("cant" → "can't") and the word lists that judge "its", "ill" and "id". */
   contractions: {
     fixed: Map<string, string>;
@@ -266,6 +272,8 @@ function compileLexicons(): Lexicons {
     spellingAllow: new Set(raw.spellingAllow.map((w) => w.toLowerCase())),
     positive: any(raw.positiveCues),
     dataCare: any(raw.dataCareCues),
+    coldEvidence: new Set(raw.coldEvidence),
+    keywordBefore: new Set(raw.keywordBefore.map((w) => w.toLowerCase())),
     contractions: {
       fixed: new Map(Object.entries(raw.contractions.fixed)),
       itIsBefore: new Set(raw.contractions.itIsBefore),

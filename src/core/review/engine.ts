@@ -60,17 +60,19 @@ export function findAll(text: string, data: ReviewData = loadReviewData()): { fi
   const conventions = conventionFindings(analysis, lexicons);
   const greetingEnd = conventions.find((f) => f.rule === 'informal_greeting')?.end ?? 0;
   const accuracy = accuracyFindings(analysis, lexicons, greetingEnd);
+  const tonePhrases = phraseFindings(analysis, 'tone', data.tone, false);
+  const negative = phraseFindings(analysis, 'positive-language', data.phrasebook, true);
   const findings = dropOverlaps([
     ...identifierFindings(analysis),
     ...phraseFindings(analysis, 'gdpr', data.gdpr, false),
     ...specialCategoryFindings(analysis, lexicons),
     ...publicPostFindings(analysis),
-    ...phraseFindings(analysis, 'tone', data.tone, false),
+    ...tonePhrases,
     ...shouting,
     ...informalFindings(analysis, lexicons),
-    ...coldFindings(analysis, lexicons),
+    ...coldFindings(analysis, lexicons, [...tonePhrases, ...negative]),
     ...jargonFindings(analysis, lexicons, shouting),
-    ...phraseFindings(analysis, 'positive-language', data.phrasebook, true),
+    ...negative,
     ...conventions,
     ...accuracy,
     ...spellingFindings(analysis, lexicons, accuracy),

@@ -39,3 +39,54 @@ describe('next steps in more wordings', () => {
     expect(text.slice(finding!.start, finding!.end)).toBe(finding!.excerpt);
   });
 });
+
+describe('dismissive, blaming and sarcastic tone in more wordings', () => {
+  it.each([
+    ['A wobbly table leg is hardly a reason to ask for a full refund.', 'tone.dismissive', 'hardly a reason'],
+    ['Queuing for ten minutes is not the end of the world.', 'tone.dismissive', 'is not the end of the world'],
+    ['We sell thousands of these kettles every year without any complaints.', 'tone.dismissive', 'thousands of these kettles every year without any complaints'],
+    ['Deliveries go wrong from time to time, it is just one of those things.', 'tone.dismissive', 'go wrong from time to time'],
+    ['Most customers would simply wipe it clean.', 'tone.dismissive', 'Most customers would simply wipe'],
+    ['If you had been at home at the time you booked, the engineer could have fitted it.', 'tone.blaming', 'If you had been at home'],
+    ['The water damage is down to you, not us.', 'tone.blaming', 'down to you, not us'],
+    ['You should read the small print yourself before you sign.', 'tone.blaming', 'You should read the small print yourself'],
+    ['Sorry the spa is too posh for you.', 'tone.sarcastic', 'too posh for you'],
+    ['Maybe try the corner shop next time.', 'tone.sarcastic', 'Maybe try the corner shop next time'],
+  ])('"%s" is flagged as %s on "%s"', (text, key, excerpt) => {
+    const found = findingsOf(text, key);
+    expect(found.map((f) => f.excerpt)).toContain(excerpt);
+    for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.excerpt);
+  });
+
+  it.each([
+    ['If you had been charged twice, we would refund you the same day.'],
+    ['It is up to you which day suits best, and I will book it.'],
+    ['I wouldn\'t worry: your card is frozen and nothing else can be taken.'],
+    ['I know this is more than a small delay for you, and I am sorry.'],
+  ])('"%s" is not called dismissive, blaming or sarcastic', (text) => {
+    expect(keys(text).filter((k) => /^tone\.(?:dismissive|blaming|sarcastic)$/.test(k))).toEqual([]);
+  });
+});
+
+describe('cold: a reply that blames or dismisses is answering a problem', () => {
+  const cold = 'We have looked at the photographs of the sofa. A small mark on the back cushion is hardly a reason to send back a whole three-seater sofa.';
+
+  it('is cold when it names no complaint word but dismisses the customer, and not once it acknowledges them', () => {
+    const [finding] = findingsOf(cold, 'tone.cold');
+    expect(finding).toBeDefined();
+    expect(finding!.excerpt).toBe('We have looked at the photographs of the sofa.');
+    expect(keys(`I'm sorry the sofa arrived marked. ${cold}`)).not.toContain('tone.cold');
+  });
+
+  it('a refund we have made is not a complaint', () => {
+    expect(keys('Thanks Lena, I have found the order and refunded the £24 to your card today. The money can take up to five working days to show.')).not.toContain('tone.cold');
+    expect(keys('Your refund of £12.50 has gone through this morning and should show in your bank account in 3 to 5 working days from now.')).not.toContain('tone.cold');
+  });
+});
+
+describe('a keyword the customer is asked to send is not shouting', () => {
+  it('"reply STOP" is fine; a word in capitals elsewhere is still shouting', () => {
+    expect(keys('To stop these reminders, reply STOP to this number.')).not.toContain('tone.aggressive');
+    expect(findingsOf('You MUST bring the receipt with you.', 'tone.aggressive').map((f) => f.excerpt)).toEqual(['MUST']);
+  });
+});

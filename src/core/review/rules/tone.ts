@@ -80,9 +80,13 @@ export function shoutingFindings(analysis: Analysis, lexicons: Lexicons): Findin
     }
     run = [];
   };
+  let previous = '';
   for (const token of tokens) {
     const upper = token.value.toUpperCase();
-    const shouty = isCapsWord(token) && !lexicons.knownAcronyms.has(upper) && !jargon.has(upper);
+    // "reply STOP", "text CHANGE": a keyword the customer sends, written as they must type it.
+    const keyword = lexicons.keywordBefore.has(previous);
+    if (token.type === 'word') previous = token.value.toLowerCase();
+    const shouty = isCapsWord(token) && !keyword && !lexicons.knownAcronyms.has(upper) && !jargon.has(upper);
     if (shouty) run.push(token);
     else if (run.length > 0 && token.type === 'number') run.push(token);
     else if (token.value.trim() !== '') flush();
@@ -106,10 +110,17 @@ function mentionsComplaint(analysis: Analysis, lexicons: Lexicons): boolean {
   });
 }
 
-/** A complaint answered with no acknowledgement, apology or empathy anywhere in the reply. */
-export function coldFindings(analysis: Analysis, lexicons: Lexicons): Finding[] {
+/**
+ * A complaint answered with no acknowledgement, apology or empathy anywhere in the reply. A reply
+ * that blames, dismisses or mocks the customer (`evidence`, the other rules' findings listed in
+ * `coldEvidence`) is answering a problem even when it names none ("a loose thread is hardly a
+ * reason to send back a whole coat").
+ */
+export function coldFindings(analysis: Analysis, lexicons: Lexicons, evidence: readonly Finding[] = []): Finding[] {
   const { text } = analysis;
-  if (analysis.wordCount < 20 || lexicons.empathy.test(text) || !mentionsComplaint(analysis, lexicons)) return [];
+  if (analysis.wordCount < 20 || lexicons.empathy.test(text)) return [];
+  const problem = evidence.some((f) => lexicons.coldEvidence.has(`${f.category}.${f.rule}`)) || mentionsComplaint(analysis, lexicons);
+  if (!problem) return [];
   const body = analysis.sentences.find((s) => !(lexicons.greeting.test(s.text) && s.text.split(/\s+/).length <= 6)) ?? analysis.sentences[0];
   if (!body) return [];
   return [
