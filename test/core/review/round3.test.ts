@@ -90,3 +90,29 @@ describe('a keyword the customer is asked to send is not shouting', () => {
     expect(findingsOf('You MUST bring the receipt with you.', 'tone.aggressive').map((f) => f.excerpt)).toEqual(['MUST']);
   });
 });
+
+describe('negative phrasings in other wordings', () => {
+  it.each([
+    ['We are not in a position to offer a refund on opened items.', 'positive-language.cant', 'We are not in a position to'],
+    ['I won\'t be able to move the appointment to Monday.', 'positive-language.cant', 'I won\'t be able to'],
+    ['Parking permits aren\'t handled here, sorry, billing isn\'t my area.', 'positive-language.not_my_department', 'isn\'t my area'],
+    ['Refund queries are not something I deal with.', 'positive-language.not_my_department', 'not something I deal with'],
+    ['There is no chance of a refund after 60 days.', 'positive-language.impossible', 'There is no chance'],
+    ['You could have checked the opening times online.', 'positive-language.you_should_have', 'You could have checked'],
+    ['In all honesty, the shop is very busy on Saturdays.', 'positive-language.to_be_honest', 'In all honesty'],
+  ])('"%s" is flagged as %s on "%s"', (text, key, excerpt) => {
+    const found = findingsOf(text, key);
+    expect(found.map((f) => f.excerpt)).toContain(excerpt);
+    for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.excerpt);
+  });
+
+  it.each([
+    ['There is no chance of the payment being taken twice again.'],
+    ['I can\'t wait to see the photos from the party!'],
+    ['No problem at all, I have changed the delivery address for you.'],
+    ['We should have told you sooner, and I am sorry we did not.'],
+    ['You could have a refund or an exchange, whichever you prefer.'],
+  ])('"%s" has no negative-wording finding', (text) => {
+    expect(keys(text).filter((k) => k.startsWith('positive-language.'))).toEqual([]);
+  });
+});
