@@ -66,7 +66,7 @@ export function findAll(text: string, data: ReviewData = loadReviewData()): { fi
     ...identifierFindings(analysis),
     ...phraseFindings(analysis, 'gdpr', data.gdpr, false),
     ...specialCategoryFindings(analysis, lexicons),
-    ...publicPostFindings(analysis),
+    ...publicPostFindings(analysis, lexicons),
     ...tonePhrases,
     ...shouting,
     ...informalFindings(analysis, lexicons),

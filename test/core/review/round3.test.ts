@@ -116,3 +116,38 @@ describe('negative phrasings in other wordings', () => {
     expect(keys(text).filter((k) => k.startsWith('positive-language.'))).toEqual([]);
   });
 });
+
+describe('data protection in more wordings', () => {
+  it.each([
+    ['Dear Mr Ward,\n\nI have told your landlord your new mobile number so he can arrange the visit.', 'gdpr.third_party_data', 'told your landlord your new mobile number'],
+    ['Dear Mr Ward,\n\nI have told your landlord your new mobile number so he can arrange the visit.', 'gdpr.insecure_sharing', 'told your landlord your new mobile number'],
+    ['Your brother called on Monday and said you had moved away, so we have cancelled the water account.', 'gdpr.third_party_data', 'Your brother called on Monday and said you had moved away, so we have cancelled'],
+    ['The man at number 9 has had two warnings about his dog already.', 'gdpr.third_party_data', 'has had two warnings'],
+    ['I have copied in everyone who complained so you can all keep in touch.', 'gdpr.insecure_sharing', 'copied in everyone'],
+    ['The list of names and phone numbers of the other members is attached.', 'gdpr.insecure_sharing', 'list of names and phone numbers of the other members is attached'],
+    ['I have emailed your scan results to your work email so you see them sooner.', 'gdpr.insecure_sharing', 'emailed your scan results to your work email'],
+    ['I have reset the password and texted it to the number you have just given me.', 'gdpr.no_identity_check', 'texted it to the number you have just given'],
+    ['We hold on to the photos of your documents, and the forms, for as long as the company is trading.', 'gdpr.excessive_retention', 'for as long as the company is trading'],
+    ['We have noted on your file that you have asthma and a heart condition.', 'gdpr.health_data', 'asthma and a heart condition'],
+  ])('"%s" is flagged as %s on "%s"', (text, key, excerpt) => {
+    const found = findingsOf(text, key);
+    expect(found.map((f) => f.excerpt)).toContain(excerpt);
+    for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.excerpt);
+  });
+
+  it('health data in a public reply is insecure sharing too, even with a reason to know it', () => {
+    const text = '@sam_r Hi Sam, as you have epilepsy we have booked you a seat near the exit. ^Jo';
+    expect(findingsOf(text, 'gdpr.insecure_sharing').map((f) => f.excerpt)).toEqual(['epilepsy']);
+  });
+
+  it.each([
+    ['Your son rang to say thank you for the flowers, which was lovely.'],
+    ['We will pass your message on to the tenant next door.'],
+    ['A copy of your own statement is attached for your records.'],
+    ['Once you have answered the security questions, I will send the code to the mobile number on your account.'],
+    ['We keep your records for six years, as the law requires, and then delete them securely.'],
+    ['As you use a wheelchair, I have booked an accessible room on the ground floor.'],
+  ])('"%s" has no data-protection finding', (text) => {
+    expect(keys(text).filter((k) => k.startsWith('gdpr.'))).toEqual([]);
+  });
+});

@@ -87,16 +87,22 @@ export function specialCategoryFindings(analysis: Analysis, lexicons: Lexicons):
   return findings;
 }
 
-/** Personal data posted in a public social-media reply (company numbers such as 0800/03 lines are fine). */
-export function publicPostFindings(analysis: Analysis): Finding[] {
+/**
+ * Personal data posted in a public social-media reply (company numbers such as 0800/03 lines are
+ * fine), including health and other special-category data about the customer: even with a good
+ * reason to know it ("as you use a wheelchair"), a public reply is no place to say it.
+ */
+export function publicPostFindings(analysis: Analysis, lexicons: Lexicons): Finding[] {
   if (!analysis.social) return [];
   const { text } = analysis;
   const kinds = new Set(['EMAIL', 'PHONE', 'POSTCODE', 'ADDRESS', 'DOB', 'CARD', 'NI_NUMBER', 'ACCOUNT_NUMBER', 'SORT_CODE', 'IBAN']);
-  return findPersonalData(text)
-    .filter((item) => kinds.has(item.kind) && item.detail !== 'non-geographic')
-    .map((item) =>
-      gdpr(text, 'insecure_sharing', item.start, item.end, 'security',
-        'Personal data is posted in a public social-media reply, where anyone can read it.',
-        'Move the conversation to a private message: "Please send us a direct message with your details and we\'ll sort this out."'),
-    );
+  const spans = findPersonalData(text).filter((item) => kinds.has(item.kind) && item.detail !== 'non-geographic');
+  const special = analysis.sentences
+    .filter((sentence) => lexicons.personalReference.test(sentence.text))
+    .flatMap((sentence) => allMatches(lexicons.specialCategory, sentence.text, sentence.start));
+  return [...spans, ...special].map((item) =>
+    gdpr(text, 'insecure_sharing', item.start, item.end, 'security',
+      'Personal data is posted in a public social-media reply, where anyone can read it.',
+      'Move the conversation to a private message: "Please send us a direct message with your details and we\'ll sort this out."'),
+  );
 }
