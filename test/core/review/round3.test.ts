@@ -151,3 +151,27 @@ describe('data protection in more wordings', () => {
     expect(keys(text).filter((k) => k.startsWith('gdpr.'))).toEqual([]);
   });
 });
+
+describe('greeting and closing on short emails and letters', () => {
+  it('a short email signed off on its own line needs a greeting', () => {
+    const text = 'Your refund has gone through.\n\nThanks,\nOrders Team';
+    const [finding] = findingsOf(text, 'writing.no_greeting');
+    expect(finding?.excerpt).toBe('Your refund has gone through.');
+    expect(keys(text)).not.toContain('writing.no_closing');
+  });
+
+  it('a short letter opening "Dear …" needs a closing', () => {
+    const text = 'Dear Mr Kaur,\n\nYour new bin will be delivered on Tuesday.';
+    expect(findingsOf(text, 'writing.no_closing').map((f) => f.excerpt)).toEqual(['Your new bin will be delivered on Tuesday.']);
+    expect(keys(text)).not.toContain('writing.no_greeting');
+  });
+
+  it.each([
+    ['Hi Sam, your order is ready to collect. Thanks, Jo'],
+    ['Hi Sam,\n\nYes, we open at 9am on Sunday.'],
+    ['Yes, the pool is open until 8pm tonight.'],
+    ['Dear Mr Kaur,\n\nYour new bin will be delivered on Tuesday.\n\nKind regards,\nWaste Team'],
+  ])('"%s" is not asked for a greeting or closing', (text) => {
+    expect(keys(text).filter((k) => k === 'writing.no_greeting' || k === 'writing.no_closing')).toEqual([]);
+  });
+});

@@ -35,6 +35,19 @@ function closingStart(analysis: Analysis, lexicons: Lexicons): number | null {
   return null;
 }
 
+/**
+ * A short email or letter: under the word count that makes a draft letter-shaped, but laid out as
+ * one, with "Dear …" alone on the first line or a sign-off on a line of its own after the body.
+ * It needs both ends ("Your refund has gone through.\n\nThanks,\nOrders Team" has no greeting);
+ * a chat line ("Hi Sam, it's ready. Thanks, Jo") is not one.
+ */
+function shortLetter(analysis: Analysis, closing: number | null): boolean {
+  const [first] = analysis.lines;
+  if (analysis.social || !first || analysis.lines.length < 2) return false;
+  if (/^dear\b/iu.test(first.text) && countWords(first.text) <= 5) return true;
+  return closing !== null && closing > first.end && analysis.lines.some((line) => line.start === closing);
+}
+
 /** The sentences that say what happens next, or give a timescale for something still to come. */
 export function nextStepSentences(analysis: Analysis, lexicons: Lexicons): Span[] {
   // "ill check on monday" is a next step too: test the cues with the apostrophes put back.
@@ -79,15 +92,16 @@ export function conventionFindings(analysis: Analysis, lexicons: Lexicons): Find
   const last = analysis.lines[analysis.lines.length - 1];
   const greeting = informalGreeting(analysis, lexicons);
   if (greeting) findings.push(greeting);
-  if (analysis.letterShaped && first && !greeting) {
+  const closing = closingStart(analysis, lexicons);
+  const shaped = analysis.letterShaped || shortLetter(analysis, closing);
+  if (shaped && first && !greeting) {
     const opening = first.text.replace(/^@\w+\s*/, '');
     if (!lexicons.greeting.test(opening)) {
       const sentence = analysis.sentences[0] ?? first;
       findings.push(writing(analysis, 'no_greeting', sentence, 'The reply starts without a greeting. A salutation ("Dear Mr Hughes," or "Hello Priya,") is a basic business-writing convention.', 'Open with a greeting that uses the customer\'s name, e.g. "Dear Mr Hughes,".'));
     }
   }
-  const closing = closingStart(analysis, lexicons);
-  if (analysis.letterShaped && last && closing === null) {
+  if (shaped && last && closing === null) {
     findings.push(writing(analysis, 'no_closing', last, 'The reply ends without a closing. A sign-off ("Kind regards," and your name) finishes a written reply professionally.', 'End with a closing line and your name, e.g. "Kind regards, Sam (Customer Care)".'));
   }
   for (const line of analysis.lines) {
