@@ -175,3 +175,41 @@ describe('greeting and closing on short emails and letters', () => {
     expect(keys(text).filter((k) => k === 'writing.no_greeting' || k === 'writing.no_closing')).toEqual([]);
   });
 });
+
+describe('wider wording for tone, negative phrasing and data protection', () => {
+  it.each([
+    ['This only happened because you left the window open.', 'tone.blaming', 'because you left'],
+    ['Had you rung us sooner, we could have sent a replacement.', 'tone.blaming', 'Had you rung us sooner'],
+    ['The error was on your side when you booked.', 'tone.blaming', 'The error was on your side'],
+    ['It is not our fault that the bus was late.', 'tone.blaming', 'is not our fault'],
+    ['Honestly, you are making a fuss about nothing.', 'tone.dismissive', 'fuss about nothing'],
+    ['I do not see why you are so upset about a receipt.', 'tone.dismissive', 'see why you are so upset'],
+    ['Well, that is a first.', 'tone.sarcastic', 'that is a first'],
+    ['Refunds cannot be given once the seal is broken.', 'positive-language.cant', 'Refunds cannot be given'],
+    ['You have come to the wrong department for that.', 'positive-language.not_my_department', 'come to the wrong department'],
+    ['To tell you the truth, the van never left the depot.', 'positive-language.to_be_honest', 'To tell you the truth'],
+    ['Your wife\'s results came back this morning.', 'gdpr.third_party_data', 'wife\'s results'],
+    ['I have put your details in our staff WhatsApp group so anyone can help.', 'gdpr.insecure_sharing', 'put your details in our staff WhatsApp group'],
+    ['We changed the email address without checking who was calling.', 'gdpr.no_identity_check', 'without checking who'],
+    ['We never throw away customer records.', 'gdpr.excessive_retention', 'We never throw away'],
+    ['Your card details stay saved even after you close the account.', 'gdpr.excessive_retention', 'stay saved even after you close'],
+    ['The staff know you had a panic attack at the till.', 'gdpr.health_data', 'panic attack'],
+  ])('"%s" is flagged as %s on "%s"', (text, key, excerpt) => {
+    const found = findingsOf(text, key);
+    expect(found.map((f) => f.excerpt)).toContain(excerpt);
+    for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.excerpt);
+  });
+
+  it.each([
+    ['I understand how worrying this is. It was not your fault, and we have refunded the £30 today.'],
+    ['Because you told us straight away, we could send a new one the same day.'],
+    ['I am sorry for the inconvenience and have booked the engineer for Friday.'],
+    ['Your details have been permanently deleted, as you asked.'],
+    ['Please keep your receipt in case you need to return the jacket.'],
+    ['Interesting question! The museum opens at 10am on Sundays.'],
+    ['We love hearing from customers, so thank you for the lovely photos.'],
+    ['Your mother\'s account has a power of attorney, so I can only speak to the named attorney.'],
+  ])('"%s" has no tone, negative-wording or data-protection finding', (text) => {
+    expect(keys(text).filter((k) => !k.startsWith('writing.'))).toEqual([]);
+  });
+});
