@@ -213,3 +213,24 @@ describe('wider wording for tone, negative phrasing and data protection', () => 
     expect(keys(text).filter((k) => !k.startsWith('writing.'))).toEqual([]);
   });
 });
+
+describe('cold: more complaint words and more ways of acknowledging them', () => {
+  it.each([
+    ['We have received your email about the mould in the bathroom. An inspector will visit on 4 March between 9am and 1pm.'],
+    ['Your order did not arrive because the courier could not find the address. A new delivery has been booked for Thursday.'],
+  ])('"%s" is cold', (text) => {
+    const [finding] = findingsOf(text, 'tone.cold');
+    expect(finding).toBeDefined();
+    expect(text.slice(finding!.start, finding!.end)).toBe(finding!.excerpt);
+  });
+
+  it.each([
+    ['You are quite right, the parcel did not arrive on time. I have booked a new delivery for Thursday morning for you.'],
+    ['Oh no, I can imagine how annoying it is to find the stain after the fitter left. I will send him back on Monday at 9am.'],
+    ['That should not have happened, and we got it wrong. The second payment of £12 has been refunded to your card today.'],
+    ['Thank you for flagging the mistake on the bill. I have corrected it and a new bill will arrive by Friday this week.'],
+    ['Your table is booked for Saturday at 7pm and a cake will be waiting for you when you arrive, as you asked on the phone.'],
+  ])('"%s" is not cold', (text) => {
+    expect(keys(text)).not.toContain('tone.cold');
+  });
+});
