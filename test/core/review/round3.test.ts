@@ -234,3 +234,19 @@ describe('cold: more complaint words and more ways of acknowledging them', () =>
     expect(keys(text)).not.toContain('tone.cold');
   });
 });
+
+describe('next steps told as plans and instructions', () => {
+  it.each([
+    ['Thanks for your message about the broken blind in the lounge. A joiner is coming round on Tuesday afternoon to replace it for you.'],
+    ['Sorry about the wait for your glasses. They are now in the shop and ready to pick up whenever suits you during opening hours.'],
+    ['Sorry the shoes did not fit. Just pop them back in the bag they came in, stick on the returns label and drop them at any post office.'],
+    ['I have had a look and the seats are still available. Tap the link in the email we sent you to confirm them before midnight tonight.'],
+  ])('"%s" gives a next step', (text) => {
+    expect(keys(text)).not.toContain('writing.no_next_step');
+  });
+
+  it('a brush-off is still no next step', () => {
+    const text = 'We have looked into your complaint about the rude driver on the number 12 bus. The driver followed our procedures on the day in question.';
+    expect(findingsOf(text, 'writing.no_next_step').map((f) => f.excerpt)).toEqual(['The driver followed our procedures on the day in question.']);
+  });
+});
