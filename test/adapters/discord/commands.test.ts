@@ -39,7 +39,7 @@ const formLike = defineCommand({
 const adminLike = defineCommand({ ...base, name: 'settings', description: 'Change server settings', options: z.object({}), adminOnly: true });
 const defs = [quizLike, formLike, adminLike] as unknown as CommandDefinition[];
 
-/** Discord's rules for a chat-input command (https://discord.com/developers/docs/interactions/application-commands). */
+/** Discord's rules for a chat-input command, from its developer documentation ("Application Commands"). */
 function problems(command: ReturnType<typeof buildCommands>[number]): string[] {
   const out: string[] = [];
   const name = /^[-_\p{Ll}\p{N}]{1,32}$/u;
