@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../src/core/ask/answer.js';
 import { conversationKey } from '../../../src/core/ask/conversation.js';
 import { MAX_QUESTION_LENGTH } from '../../../src/core/ask/intents.js';
-import { answerText } from '../../../src/core/ask/render.js';
+import { askWith } from '../../helpers/ask.js';
 import { testContext, testDeps, type TestDeps } from '../../helpers/test-deps.js';
 
 let deps: TestDeps;
@@ -10,10 +10,7 @@ beforeEach(async () => {
   deps = await testDeps();
 });
 
-const ask = async (question: string, context = testContext()) => {
-  const answer = await answerQuestion(question, context, deps);
-  return { answer, text: answerText(answer), sources: answer.citations.map((c) => c.source) };
-};
+const ask = (question: string, context = testContext()) => askWith(deps, question, context);
 
 describe('offline answers', () => {
   it('lead with the source, list what answers the question and say what the verb asks for', async () => {

@@ -5,9 +5,9 @@
  * concept vocabulary for everyday situations (asking for the manager, missing skills).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../../src/core/ask/answer.js';
 import { judgeGrounding } from '../../../src/core/ask/grounding.js';
-import { answerReply, answerText } from '../../../src/core/ask/render.js';
+import { answerReply } from '../../../src/core/ask/render.js';
+import { askWith } from '../../helpers/ask.js';
 import { testContext, testDeps, type TestDeps } from '../../helpers/test-deps.js';
 
 let deps: TestDeps;
@@ -15,10 +15,7 @@ beforeEach(async () => {
   deps = await testDeps();
 });
 
-const ask = async (question: string) => {
-  const answer = await answerQuestion(question, testContext(), deps);
-  return { answer, text: answerText(answer), sources: answer.citations.map((c) => c.source) };
-};
+const ask = (question: string, context = testContext()) => askWith(deps, question, context);
 
 describe('guesses for questions about the course', () => {
   it('answers "is a cooperative a type of business" with the closest matches, framed honestly', async () => {

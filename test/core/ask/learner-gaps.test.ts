@@ -4,12 +4,11 @@
  * follow-ups and chat markup typed into a question.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../../src/core/ask/answer.js';
 import { definitions, definitionsFor } from '../../../src/core/ask/definitions.js';
 import { isExampleRequest } from '../../../src/core/ask/examples.js';
 import { briefToday, lawLines } from '../../../src/core/ask/legislation-today.js';
 import { plainQuestion } from '../../../src/core/ask/markup.js';
-import { answerText } from '../../../src/core/ask/render.js';
+import { askWith } from '../../helpers/ask.js';
 import { testContext, testDeps, type TestDeps } from '../../helpers/test-deps.js';
 
 let deps: TestDeps;
@@ -17,10 +16,7 @@ beforeEach(async () => {
   deps = await testDeps();
 });
 
-const ask = async (question: string, context = testContext()) => {
-  const answer = await answerQuestion(question, context, deps);
-  return { answer, text: answerText(answer), sources: answer.citations.map((c) => c.source) };
-};
+const ask = (question: string, context = testContext()) => askWith(deps, question, context);
 const law = (slug: string) => deps.knowledge.legislation.find((entry) => entry.slug === slug)!;
 
 describe('legislation answers', () => {
