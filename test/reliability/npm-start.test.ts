@@ -5,18 +5,16 @@
  * two instances with the same configuration on one Redis: one holds the Discord gateway, the
  * other takes over when it stops.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../adapters/discord/harness.js';
 import { FAKE_APP_ID, startFakeDiscord, type FakeDiscord } from '../fakes/discord-server.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server.js';
+import { startMainProcess } from '../helpers/main-process.js';
 import { freePort, hasRedisServer, startRedis } from '../helpers/redis-server.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 let discord: FakeDiscord;
 let openai: FakeOpenAI;
 const dir = mkdtempSync(join(tmpdir(), 'coach-npm-start-'));
@@ -34,24 +32,17 @@ afterAll(async () => {
 describe('npm start (Discord only)', () => {
   it('serves health endpoints on PORT and drains an in-flight answer on SIGTERM', async () => {
     const port = await freePort();
-    const env = {
-      PATH: process.env.PATH ?? '',
-      SERVICE_COACH_SKIP_DOTENV: '1',
+    const app = startMainProcess({
       STORE_URL: `sqlite://${join(dir, 'coach.sqlite')}`,
-      LOG_LEVEL: 'info',
       PORT: String(port),
       DISCORD_TOKEN: 'fake-bot-token',
       DISCORD_APPLICATION_ID: FAKE_APP_ID,
       DISCORD_API_URL: discord.apiUrl,
       ...openai.env(),
-    };
-    const loader = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-    const child = spawn(process.execPath, ['--import', loader, join(ROOT, 'src/main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    });
+    const { child } = app;
     try {
-      await until(() => stderr.includes('"msg":"discord ready"') && stderr.includes('"msg":"health endpoints listening"'), 25_000);
+      await until(() => app.log.includes('"msg":"discord ready"') && app.log.includes('"msg":"health endpoints listening"'), 25_000);
       const base = `http://127.0.0.1:${port}`;
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: 'ready', store: 'ok', storeKind: 'sqlite', llm: 'closed' });
@@ -65,41 +56,28 @@ describe('npm start (Discord only)', () => {
       child.kill('SIGTERM');
       const edit = await discord.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${token}`), 10_000);
       expect(JSON.stringify(edit.body)).toContain('Listen, Apologise');
-      expect(await exited).toBe(0);
+      expect(await app.exited).toBe(0);
       expect(Date.now() - signalled).toBeLessThan(10_000);
-      expect(stderr).toContain('"msg":"shutting down"');
-      expect(stderr).toContain('"msg":"discord stopped"');
-      expect(stderr).not.toContain('grace period over');
-      expect(stderr).not.toContain('unhandled');
+      expect(app.log).toContain('"msg":"shutting down"');
+      expect(app.log).toContain('"msg":"discord stopped"');
+      expect(app.log).not.toContain('grace period over');
+      expect(app.log).not.toContain('unhandled');
       // The health server is gone with the process.
       await expect(fetch(`${base}/healthz`)).rejects.toThrow();
     } catch (error) {
-      throw new Error(`${String(error)}\n${stderr.slice(-3000)}`);
+      throw new Error(`${String(error)}\n${app.log.slice(-3000)}`);
     } finally {
       child.kill('SIGKILL');
     }
   }, 60_000);
 });
 
-/** Starts `npm start` (the app's own process) and collects its log. */
-function npmStart(env: Record<string, string>) {
-  const loader = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-  const child = spawn(process.execPath, ['--import', loader, join(ROOT, 'src/main.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', SERVICE_COACH_SKIP_DOTENV: '1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const run = { child, log: '', exited: new Promise<number | null>((done) => child.on('close', (code) => done(code))) };
-  child.stderr.on('data', (chunk: Buffer) => (run.log += chunk.toString('utf8')));
-  return run;
-}
-
 describe.runIf(hasRedisServer())('npm start: two instances, one Redis, the same configuration', () => {
   it('runs one Discord gateway; the other instance takes over when the first stops', async () => {
     const redis = await startRedis();
     const env = { STORE_URL: redis.url, DISCORD_TOKEN: 'fake-bot-token', DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_API_URL: discord.apiUrl };
-    const a = npmStart({ ...env, PORT: String(await freePort()) });
-    const b = npmStart({ ...env, PORT: String(await freePort()) });
+    const a = startMainProcess({ ...env, PORT: String(await freePort()) });
+    const b = startMainProcess({ ...env, PORT: String(await freePort()) });
     const ready = (log: string) => log.includes('"msg":"discord ready"');
     const waiting = (log: string) => log.includes('waiting to take over');
     try {
