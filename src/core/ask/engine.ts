@@ -11,6 +11,7 @@ import { pairTeachingCriteria } from './pairing.js';
 import { compileAcronyms, findReferences, type References } from './references.js';
 import { judgeGrounding } from './grounding.js';
 import { loadPhrasings, type Phrasings } from './phrasings.js';
+import { createResemblance } from './resemblance.js';
 import { buildQuery } from './query.js';
 import { buildIndex, type AskIndex, type LexicalHit } from './search-index.js';
 import type { AskKnowledge, ConversationTurn } from './types.js';
@@ -31,6 +32,13 @@ const DEFINITION_BOOST = 0.7;
  * the dev items (docs/ask.md, round 5): 0.25 and 0.75 did no better, 0 lost dev recall.
  */
 const PHRASING_BONUS = 0.5;
+/**
+ * Weights of the two resemblance models (resemblance.ts: the closest learner phrasing's cosine and
+ * the naive Bayes posterior, each 0–1). Calibrated on the dev items (docs/ask.md, round 9): 0.3–0.7
+ * for either did about as well on the fresh tun7 batch; 1 or more lost dev recall@1.
+ */
+const NEAREST_WEIGHT = 0.5;
+const POSTERIOR_WEIGHT = 0.5;
 /** Fewest of the learner's words a phrasing must share before it counts as resembling the question. */
 const MIN_PHRASING_TERMS = 2;
 
@@ -114,6 +122,7 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary,
     extraBoost: (record) => (curated.has(record.id) ? DEFINITION_BOOST : 1),
     phrasingsOf: (record) => phrasings.of(record.id),
   });
+  const resemblance = createResemblance(new Map(knowledge.records.map((record) => [record.id, index.phrasingTerms(record.id)])));
   const acronyms = compileAcronyms(knowledge.glossary.map((entry) => ({ id: `glossary.${entry.slug}`, spellings: entry.match })));
   const tools = { vocabulary, index };
   const criteriaByAc = new Map<string, string[]>();
@@ -169,6 +178,8 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary,
     }
     for (const [id, amount] of conceptRecords) bonus(id, amount);
     for (const id of options.favour ?? []) bonus(id, 0.3);
+    const resembling = resemblance.score(ownTerms);
+    for (const id of resembling.keys()) if (!byId.has(id)) byId.set(id, { lexical: 0, bonus: 0, hit: null });
 
     const titleShare = (hit: LexicalHit | null) => {
       if (!hit || hit.inTitle.length === 0) return 0;
@@ -222,8 +233,14 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary,
         const coverage = coverageOf(id, entry.hit);
         const phrasing = phrasingOf(id);
         const phrases = Math.min(MAX_PAIR_BONUS, PAIR_BONUS * pairs.reduce((sum, pair) => sum + index.pairWeight(id, pair), 0));
+        const like = resembling.get(id);
         const score =
-          entry.lexical * (0.5 + 0.5 * coverage) + TITLE_BONUS * titleShare(entry.hit) ** 2 + phrases + PHRASING_BONUS * phrasing ** 2 + entry.bonus;
+          entry.lexical * (0.5 + 0.5 * coverage) +
+          TITLE_BONUS * titleShare(entry.hit) ** 2 +
+          phrases +
+          PHRASING_BONUS * phrasing ** 2 +
+          entry.bonus +
+          (like ? NEAREST_WEIGHT * like.nearest + POSTERIOR_WEIGHT * like.posterior : 0);
         return { id, score, coverage, phrasing };
       })
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

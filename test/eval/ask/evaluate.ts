@@ -103,7 +103,7 @@ export function summarise(results: ItemResult[]): Record<string, number> {
 export const batchOf = (item: EvalItem) => item.id.replace(/-\d+$/, '');
 
 /** Rows after the per-type ones: the held-out paraphrases and each round's batches (held-out par6/par5/par4/par3, tuning tun4/tun3). */
-const EXTRA_ROWS = ['holdout.paraphrase', 'batch.par6', 'batch.par5', 'batch.par4', 'batch.tun4', 'batch.par3', 'batch.tun3', 'batch.par2', 'batch.par'];
+const EXTRA_ROWS = ['holdout.paraphrase', 'batch.par7', 'batch.tun7', 'batch.par6', 'batch.par5', 'batch.par4', 'batch.tun4', 'batch.par3', 'batch.tun3', 'batch.par2', 'batch.par'];
 
 const TYPES: EvalItem['type'][] = ['direct', 'paraphrase', 'qualification', 'topic-note', 'legislation', 'integrity', 'follow-up', 'off-topic', 'unanswerable', 'injection'];
 
