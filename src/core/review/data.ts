@@ -58,6 +58,9 @@ const lexiconSchema = z
     dataCareCues: z.array(z.string()),
     coldEvidence: z.array(z.string().regex(/^[a-z-]+\.[a-z_]+$/, 'category.rule')),
     keywordBefore: z.array(z.string()),
+    vagueCues: z.array(z.string()),
+    animalContext: z.array(z.string()),
+    animalHealthTerms: z.array(z.string()),
     contractions: z
       .object({
         about: z.string(),
@@ -119,6 +122,12 @@ export interface Lexicons {
   coldEvidence: Set<string>;
   /** Words before a reply keyword in capitals ("reply STOP"), which is not shouting. */
   keywordBefore: Set<string>;
+  /** "at some point", "in due course": a sentence this vague is no next step, whatever it promises. */
+  vague: RegExp;
+  /** A draft about a pet or other animal ("vaccinations", "the vet"), whose health is not personal data. */
+  animalContext: RegExp;
+  /** Special-category terms that also describe an animal's health ("medication", "surgery"). */
+  animalHealthTerms: Set<string>;
   /** Contractions typed without an apostrophe ("cant" → "can't") and the word lists that judge "its", "ill" and "id". */
   contractions: {
     fixed: Map<string, string>;
@@ -274,6 +283,9 @@ function compileLexicons(): Lexicons {
     dataCare: any(raw.dataCareCues),
     coldEvidence: new Set(raw.coldEvidence),
     keywordBefore: new Set(raw.keywordBefore.map((w) => w.toLowerCase())),
+    vague: any(raw.vagueCues),
+    animalContext: any(raw.animalContext),
+    animalHealthTerms: new Set(raw.animalHealthTerms.map((w) => w.toLowerCase())),
     contractions: {
       fixed: new Map(Object.entries(raw.contractions.fixed)),
       itIsBefore: new Set(raw.contractions.itIsBefore),

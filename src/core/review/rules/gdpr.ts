@@ -66,9 +66,11 @@ function bankFinding(text: string, start: number, end: number): Finding {
 export function specialCategoryFindings(analysis: Analysis, lexicons: Lexicons): Finding[] {
   const { text } = analysis;
   const findings: Finding[] = [];
+  // A vet's "we will check his medication" is about the dog: an animal's health is not personal data.
+  const animal = lexicons.animalContext.test(text);
   for (const sentence of analysis.sentences) {
     if (lexicons.needContext.test(sentence.text) || !lexicons.personalReference.test(sentence.text)) continue;
-    const terms = allMatches(lexicons.specialCategory, sentence.text, sentence.start);
+    const terms = allMatches(lexicons.specialCategory, sentence.text, sentence.start).filter((t) => !(animal && lexicons.animalHealthTerms.has(t.value.toLowerCase())));
     // Terms close together ("anxiety and depression") make one finding.
     const groups: Array<{ start: number; end: number }> = [];
     for (const term of terms) {

@@ -9,6 +9,7 @@ import type { Lexicons } from '../data.js';
 import type { Finding } from '../types.js';
 import { allMatches, makeFinding } from './finding.js';
 import { isKnownWord } from './spelling.js';
+import { hasNextStep } from './writing.js';
 
 const TONE_CRITERIA = ['u3.ac2.1', 'u3.ac3.2', 'u3.ac3.3'] as const;
 
@@ -119,8 +120,11 @@ function mentionsComplaint(analysis: Analysis, lexicons: Lexicons): boolean {
 export function coldFindings(analysis: Analysis, lexicons: Lexicons, evidence: readonly Finding[] = []): Finding[] {
   const { text } = analysis;
   if (analysis.wordCount < 20 || lexicons.empathy.test(text)) return [];
-  const problem = evidence.some((f) => lexicons.coldEvidence.has(`${f.category}.${f.rule}`)) || mentionsComplaint(analysis, lexicons);
-  if (!problem) return [];
+  // Blame or dismissal with no complaint word shows a problem, but a reply that still says what
+  // happens next is reported for the blame, not also as cold ("…you should check these yourself.
+  // Please collect it by 5pm."); with no way forward either, it is cold.
+  const evidenced = evidence.some((f) => lexicons.coldEvidence.has(`${f.category}.${f.rule}`)) && !hasNextStep(analysis, lexicons);
+  if (!evidenced && !mentionsComplaint(analysis, lexicons)) return [];
   const body = analysis.sentences.find((s) => !(lexicons.greeting.test(s.text) && s.text.split(/\s+/).length <= 6)) ?? analysis.sentences[0];
   if (!body) return [];
   return [

@@ -48,18 +48,29 @@ function shortLetter(analysis: Analysis, closing: number | null): boolean {
   return closing !== null && closing > first.end && analysis.lines.some((line) => line.start === closing);
 }
 
-/** The sentences that say what happens next, or give a timescale for something still to come. */
+/**
+ * The sentences that say what happens next, or give a timescale for something still to come. A
+ * sentence too vague to act on ("we will look into it at some point", "you'll have to take it up
+ * with them") is not one, whatever verb it uses.
+ */
 export function nextStepSentences(analysis: Analysis, lexicons: Lexicons): Span[] {
   // "ill check on monday" is a next step too: test the cues with the apostrophes put back.
-  return analysis.sentences.filter((s) => {
+  return definiteSentences(analysis, lexicons).filter((s) => {
     const sentence = repairContractions(s.text, lexicons);
     return lexicons.nextStep.test(sentence) || (lexicons.timescale.test(sentence) && lexicons.future.test(sentence));
   });
 }
 
+function definiteSentences(analysis: Analysis, lexicons: Lexicons): Span[] {
+  return analysis.sentences.filter((s) => !lexicons.vague.test(s.text));
+}
+
 /** True when the reply says what happens next, or gives a timescale for something still to come. */
 export function hasNextStep(analysis: Analysis, lexicons: Lexicons): boolean {
-  return nextStepSentences(analysis, lexicons).length > 0 || lexicons.nextStep.test(repairContractions(analysis.text, lexicons));
+  if (nextStepSentences(analysis, lexicons).length > 0) return true;
+  // Cues that run across a sentence break ("Please\nreply…"), still leaving vague sentences out.
+  const definite = definiteSentences(analysis, lexicons).map((s) => s.text).join('\n');
+  return lexicons.nextStep.test(repairContractions(definite, lexicons));
 }
 
 /**
