@@ -1,5 +1,5 @@
 /**
- * Reads the labelled review corpus (corpus/dev.txt, corpus/holdout.txt and corpus/fresh.txt). The format is meant
+ * Reads the labelled review corpus (corpus/dev.txt, holdout.txt, fresh.txt and fresh2.txt). The format is meant
  * for people: a header line per draft, an `expect:` line of labels, and the draft between fences.
  */
 import { readFileSync } from 'node:fs';
@@ -22,10 +22,11 @@ export interface CorpusItem {
 }
 
 /**
- * The parts: `dev` (rules may be tuned on it), `holdout` (written with dev, never tuned on) and
- * `fresh` (round 3: written by another engineer without sight of the rules, never tuned on).
+ * The parts: `dev` (rules may be tuned on it), `holdout` (written with dev, never tuned on),
+ * `fresh` (round 3: written by another engineer without sight of the rules, never tuned on) and
+ * `fresh2` (round 4: the same, by a further writer, never tuned on).
  */
-export type CorpusPart = 'dev' | 'holdout' | 'fresh';
+export type CorpusPart = 'dev' | 'holdout' | 'fresh' | 'fresh2';
 
 const HEADER = /^### (\S+) \| ([^|]+) \| ([^|]+) \| (good|bad)$/;
 

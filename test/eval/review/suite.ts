@@ -1,6 +1,6 @@
 /**
- * `npm run eval -- review`: the reviewer's figures on the development part, the two held-out parts
- * (written with it; and fresh, written by someone who had not seen the rules) and all together. Mismatches are listed for the development part only, so
+ * `npm run eval -- review`: the reviewer's figures on the development part, the held-out parts
+ * (written with it; fresh and fresh2, written by people who had not seen the rules) and all together. Mismatches are listed for the development part only, so
  * nobody tunes rules against the held-out drafts by accident.
  */
 import { warmUpReviewer } from '../../../src/core/review/engine.js';
@@ -54,21 +54,25 @@ export async function runReviewEval(): Promise<SuiteReport & { dev: Evaluation; 
   const dev = loadCorpus('dev');
   const holdout = loadCorpus('holdout');
   const fresh = loadCorpus('fresh');
-  const all: CorpusItem[] = [...dev, ...holdout, ...fresh];
+  const fresh2 = loadCorpus('fresh2');
+  const all: CorpusItem[] = [...dev, ...holdout, ...fresh, ...fresh2];
   const devEval = evaluate(dev);
   const holdoutEval = evaluate(holdout);
   const freshEval = evaluate(fresh);
+  const fresh2Eval = evaluate(fresh2);
   const allEval = evaluate(all);
   return {
     dev: devEval,
     holdout: holdoutEval,
-    metrics: { ...metricsOf('dev', devEval), ...metricsOf('holdout', holdoutEval), ...metricsOf('fresh', freshEval), ...metricsOf('all', allEval) },
+    metrics: { ...metricsOf('dev', devEval), ...metricsOf('holdout', holdoutEval), ...metricsOf('fresh', freshEval), ...metricsOf('fresh2', fresh2Eval), ...metricsOf('all', allEval) },
     lines: [
       ...linesOf('Development part (tuned on)', devEval, true),
       '',
       ...linesOf('Held-out part (never tuned on)', holdoutEval, false),
       '',
       ...linesOf('Fresh held-out part (written without sight of the rules, never tuned on)', freshEval, false),
+      '',
+      ...linesOf('Second fresh held-out part (round 4, written without sight of the rules, never tuned on)', fresh2Eval, false),
       '',
       ...linesOf('All drafts', allEval, false, false),
     ],
