@@ -62,11 +62,12 @@ export function findAll(text: string, data: ReviewData = loadReviewData()): { fi
   const accuracy = accuracyFindings(analysis, lexicons, greetingEnd);
   const tonePhrases = phraseFindings(analysis, 'tone', data.tone, false);
   const negative = phraseFindings(analysis, 'positive-language', data.phrasebook, true);
+  const gdprPhrases = phraseFindings(analysis, 'gdpr', data.gdpr, false);
   const findings = dropOverlaps([
     ...identifierFindings(analysis),
-    ...phraseFindings(analysis, 'gdpr', data.gdpr, false),
+    ...gdprPhrases,
     ...specialCategoryFindings(analysis, lexicons),
-    ...publicPostFindings(analysis, lexicons),
+    ...publicPostFindings(analysis, lexicons, gdprPhrases),
     ...tonePhrases,
     ...shouting,
     ...informalFindings(analysis, lexicons),

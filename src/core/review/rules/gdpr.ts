@@ -92,9 +92,10 @@ export function specialCategoryFindings(analysis: Analysis, lexicons: Lexicons):
 /**
  * Personal data posted in a public social-media reply (company numbers such as 0800/03 lines are
  * fine), including health and other special-category data about the customer: even with a good
- * reason to know it ("as you use a wheelchair"), a public reply is no place to say it.
+ * reason to know it ("as you use a wheelchair"), a public reply is no place to say it, and nor is
+ * another person's data (`disclosures`: the third_party_data findings).
  */
-export function publicPostFindings(analysis: Analysis, lexicons: Lexicons): Finding[] {
+export function publicPostFindings(analysis: Analysis, lexicons: Lexicons, disclosures: readonly Finding[] = []): Finding[] {
   if (!analysis.social) return [];
   const { text } = analysis;
   const kinds = new Set(['EMAIL', 'PHONE', 'POSTCODE', 'ADDRESS', 'DOB', 'CARD', 'NI_NUMBER', 'ACCOUNT_NUMBER', 'SORT_CODE', 'IBAN']);
@@ -102,7 +103,9 @@ export function publicPostFindings(analysis: Analysis, lexicons: Lexicons): Find
   const special = analysis.sentences
     .filter((sentence) => lexicons.personalReference.test(sentence.text))
     .flatMap((sentence) => allMatches(lexicons.specialCategory, sentence.text, sentence.start));
-  return [...spans, ...special].map((item) =>
+  // Another person's details told in public ("your wife checked out of room 214 with…") are posted for anyone to read.
+  const others = disclosures.filter((f) => f.category === 'gdpr' && f.rule === 'third_party_data');
+  return [...spans, ...special, ...others].map((item) =>
     gdpr(text, 'insecure_sharing', item.start, item.end, 'security',
       'Personal data is posted in a public social-media reply, where anyone can read it.',
       'Move the conversation to a private message: "Please send us a direct message with your details and we\'ll sort this out."'),
