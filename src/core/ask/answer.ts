@@ -16,6 +16,7 @@ import {
   injectionParts,
   integrityGeneralParts,
   noFiguresParts,
+  organisationRulesParts,
   promptParts,
   refusalParts,
   tooLongParts,
@@ -25,6 +26,7 @@ import { composeExamples, isExampleRequest } from './examples.js';
 import { detectFollowUp, lastTurn, rememberTurn, type FollowUp } from './conversation.js';
 import type { AskEngine, Retrieval, RetrieveOptions } from './engine.js';
 import { classifyQuestion } from './intents.js';
+import { MIN_COVERAGE, MIN_PHRASING_MATCH } from './grounding.js';
 import { quizOffer } from './quiz-offer.js';
 import { plainQuestion } from './markup.js';
 import { answerWithLlm } from './llm-answer.js';
@@ -57,6 +59,12 @@ export async function answerQuestion(question: string, context: CommandContext, 
   return answer;
 }
 
+/** The best record covers most of the question in its own words, or the question closely resembles one it answers. */
+function clearlyCovered(retrieval: Retrieval): boolean {
+  const best = retrieval.hits[0];
+  return best !== undefined && (best.coverage >= MIN_COVERAGE || best.phrasing >= MIN_PHRASING_MATCH || retrieval.references.acronyms.some((a) => a.id === best.id));
+}
+
 async function decide(raw: string, context: CommandContext, deps: AskDeps, options: AnswerOptions): Promise<Answer> {
   const engine = deps.ask;
   // "<!channel> what is LASS?": chat markup typed into a question is text, not a subject.
@@ -73,6 +81,8 @@ async function decide(raw: string, context: CommandContext, deps: AskDeps, optio
       return fixed('centre-specific', centreSpecificParts());
     case 'figures':
       return fixed('no-figures', noFiguresParts());
+    case 'organisation-rules':
+      return fixed('organisation-rules', organisationRulesParts(intent.organisation));
     case 'quiz-request': {
       const offer = quizOffer(question, engine);
       return { ...fixed('quiz-offer', offer.parts), quiz: { unit: offer.unit } };
@@ -104,8 +114,9 @@ async function decide(raw: string, context: CommandContext, deps: AskDeps, optio
     return answer;
   }
   if (intent.kind === 'integrity') return integrityAnswer(engine, text, retrieval);
-  // After an instruction was removed, what is left must be a real question of its own.
-  const substantive = intent.kind !== 'injection' || retrieval.ownTerms.length >= 2 || retrieval.explicit;
+  // After an instruction was removed, what is left must be a real question of its own, and clearly
+  // about the course: a message that tried to change the rules gets no benefit of the doubt.
+  const substantive = intent.kind !== 'injection' || retrieval.explicit || (retrieval.ownTerms.length >= 2 && clearlyCovered(retrieval));
   const tentative = !retrieval.grounded && retrieval.tentative && intent.kind !== 'injection';
   if ((!retrieval.grounded && !tentative) || retrieval.hits.length === 0 || !substantive) {
     return fixed(intent.kind === 'injection' ? 'injection' : 'refusal', intent.kind === 'injection' ? injectionParts() : refusalParts());

@@ -72,6 +72,23 @@ export function noFiguresParts(): AnswerPart[] {
   ];
 }
 
+/** Questions about policies in general that the specification does answer, offered instead of a company's own. */
+export const POLICY_QUESTIONS = ['What rights do customers have if something they bought is faulty?', 'Why do organisations have policies and procedures?'];
+
+/** A named organisation's own policy, prices or rules: not in the specification, and a guess would be invented. */
+export function organisationRulesParts(organisation: string): AnswerPart[] {
+  // The name as the vocabulary spells it, without the possessive it may have been matched in.
+  const name = organisation.replace(/['’]s$/, '');
+  return [
+    {
+      kind: 'text',
+      text: `I don't know ${name}'s own policies, prices or rules: the specification teaches customer service in general, not any one organisation's, so I won't guess.`,
+    },
+    { kind: 'text', text: 'Check their website or ask them (or your manager, if you work there).' },
+    { kind: 'examples', text: 'What I can explain is the course behind it, for example:', items: POLICY_QUESTIONS },
+  ];
+}
+
 /** "Can you give me an example?" with nothing before it to give an example of. */
 export function exampleWithoutContextParts(): AnswerPart[] {
   return [

@@ -35,7 +35,9 @@ export type AnswerKind =
   /** "Quiz me on unit 3": an offer to start a quiz (see `quiz`). */
   | 'quiz-offer'
   /** A pay rate, statistic or opening time: the specification holds no figures like that. */
-  | 'no-figures';
+  | 'no-figures'
+  /** A named organisation's own policy, prices or rules ("Primark's returns policy"): not in the specification. */
+  | 'organisation-rules';
 
 /** One part of an answer's body, kept as data so every surface can render it. */
 export interface AnswerPart {

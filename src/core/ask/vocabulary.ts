@@ -42,6 +42,12 @@ export const vocabularySchema = z
         injection: z.array(phrase).min(1),
         quizRequest: z.array(phrase).min(1),
         figures: z.array(phrase).min(1),
+        /** Well-known organisations learners name ("primark", "argos"): their own rules are not in the specification. */
+        organisations: z.array(phrase).min(1),
+        /** What an organisation decides for itself (its policies, prices, pay, opening, uniform). */
+        organisationRules: z.array(phrase).min(1),
+        /** Wording that asks what the law requires of an organisation ("does tesco have to…"): a course question after all. */
+        rightsAndLaw: z.array(phrase).min(1),
       })
       .strict(),
   })
@@ -116,7 +122,7 @@ export function compileVocabulary(data: VocabularyData): Vocabulary {
   };
   const conceptPhrases = indexByFirst(data.concepts.flatMap((c) => c.phrases.map((p) => compile(p, { id: c.id, terms: c.terms, records: c.records ?? [] }))));
   const intentPhrases = Object.fromEntries(
-    Object.entries(data.intents).map(([kind, phrases]) => [kind, indexByFirst(phrases.map((p) => compile(p, null)))]),
+    Object.entries(data.intents).map(([kind, phrases]) => [kind, indexByFirst(withPossessives(kind, phrases).map((p) => compile(p, null)))]),
   ) as Record<IntentKind, Map<string, CompiledPhrase[]>>;
   const fillers = new Set(data.fillers.flatMap((word) => text.stems(word)));
   const weakWords = new Set(data.weakWords.flatMap((word) => text.stems(word)));
@@ -148,6 +154,11 @@ export function compileVocabulary(data: VocabularyData): Vocabulary {
       return first ? first.phrase.source : null;
     },
   };
+}
+
+/** An organisation's name also matches in the possessive ("argos's", written "argoss" once the apostrophe goes). */
+function withPossessives(kind: string, phrases: string[]): string[] {
+  return kind === 'organisations' ? phrases.flatMap((name) => [name, `${name}'s`]) : phrases;
 }
 
 function indexByFirst(phrases: CompiledPhrase[]): Map<string, CompiledPhrase[]> {
