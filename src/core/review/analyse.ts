@@ -5,6 +5,7 @@
  */
 import winkNLP, { type ItemToken } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { isLetterLike, type Channel } from './channel.js';
 
 /** A token of the draft with its offsets. */
 export interface Token {
@@ -37,10 +38,15 @@ export interface Analysis {
   lines: Span[];
   /** Words and numbers, not counting a leading @handle. */
   wordCount: number;
-  /** Starts with an @handle: a public social-media reply. */
+  /** A public social-media reply: the channel given, or (none given) a draft starting with an @handle. */
   social: boolean;
-  /** Long enough, or laid out in paragraphs, to need a greeting and a closing like a letter or email. */
+  /**
+   * Needs a greeting, a closing and paragraphs like a letter or email: the channel given, or (none
+   * given) long enough or laid out in paragraphs to be one.
+   */
   letterShaped: boolean;
+  /** The channel the caller gave; null when the reviewer guessed from the layout. */
+  channel: Channel | null;
   /** wink-nlp's sentiment of the whole draft, -1 to 1. */
   sentiment: number;
 }
@@ -58,10 +64,10 @@ export function loadNlp(): Nlp {
 export const LETTER_WORDS = 50;
 
 /**
- * Analyses a draft.
+ * Analyses a draft, for the channel given or (none given) the one its layout suggests.
  * @example analyse('Hi Sam,\n\nThanks for waiting.').sentences.length // 2
  */
-export function analyse(text: string): Analysis {
+export function analyse(text: string, channel?: Channel): Analysis {
   const engine = loadNlp();
   const its = engine.its;
   const doc = engine.readDoc(text);
@@ -88,9 +94,10 @@ export function analyse(text: string): Analysis {
   });
   const sentences = sentenceSpans(text, tokens);
   const lines = lineSpans(text);
-  const social = /^\s*@\w/.test(text);
-  const wordCount = countWords(social ? text.slice(firstSpace(text)) : text);
+  const handle = /^\s*@\w/.test(text);
+  const wordCount = countWords(handle ? text.slice(firstSpace(text)) : text);
   const blankLine = /\S[ \t]*\r?\n[ \t]*\r?\n\s*\S/.test(text);
+  const social = channel ? channel === 'social' : handle;
   return {
     text,
     tokens,
@@ -99,7 +106,8 @@ export function analyse(text: string): Analysis {
     wordCount,
     social,
     // One unbroken paragraph is a chat message, however long; a letter has lines or paragraphs.
-    letterShaped: !social && ((wordCount >= LETTER_WORDS && lines.length > 1) || (blankLine && wordCount >= 20)),
+    letterShaped: channel ? isLetterLike(channel) : !social && ((wordCount >= LETTER_WORDS && lines.length > 1) || (blankLine && wordCount >= 20)),
+    channel: channel ?? null,
     sentiment: Number(doc.out(its.sentiment)) || 0,
   };
 }

@@ -9,6 +9,7 @@
  */
 import { UserFacingError } from '../errors.js';
 import { analyse, loadNlp } from './analyse.js';
+import { CHANNEL_LIST, isChannel, type ReviewOptions } from './channel.js';
 import { loadReviewData, type ReviewData } from './data.js';
 import { phraseFindings } from './rules/phrase-rules.js';
 import { identifierFindings, publicPostFindings, specialCategoryFindings } from './rules/gdpr.js';
@@ -52,9 +53,21 @@ export function warmUpReviewer(): { nlpMs: number; dictionaryMs: number; dataMs:
   return { nlpMs: time(loadNlp), dictionaryMs: time(loadSpeller), dataMs: time(loadReviewData) };
 }
 
-/** Every rule's findings for a draft, sorted by position. */
-export function findAll(text: string, data: ReviewData = loadReviewData()): { findings: Finding[]; analysis: ReturnType<typeof analyse> } {
-  const analysis = analyse(text);
+/**
+ * Throws a {@link UserFacingError} for a channel that is not one of ours (callers in plain
+ * JavaScript, or a bad line of --jsonl, can pass anything).
+ * @throws UserFacingError invalid_argument
+ */
+export function checkOptions(options: ReviewOptions): void {
+  if (options.channel !== undefined && !isChannel(options.channel)) {
+    throw new UserFacingError('invalid_argument', `I don't know that channel. Use one of: ${CHANNEL_LIST}.`);
+  }
+}
+
+/** Every rule's findings for a draft, sorted by position; `options.channel` sets the writing conventions expected. */
+export function findAll(text: string, options: ReviewOptions = {}, data: ReviewData = loadReviewData()): { findings: Finding[]; analysis: ReturnType<typeof analyse> } {
+  checkOptions(options);
+  const analysis = analyse(text, options.channel);
   const { lexicons } = data;
   const shouting = shoutingFindings(analysis, lexicons);
   const conventions = conventionFindings(analysis, lexicons);
@@ -84,12 +97,13 @@ export function findAll(text: string, data: ReviewData = loadReviewData()): { fi
 }
 
 /**
- * Reviews one draft.
- * @throws UserFacingError for an empty or over-long draft (see {@link checkDraft}).
+ * Reviews one draft, for the channel given (`{ channel: 'sms' }`) or, with none, the one its
+ * layout suggests.
+ * @throws UserFacingError for an empty or over-long draft (see {@link checkDraft}) or an unknown channel.
  */
-export function review(text: string, data: ReviewData = loadReviewData()): Review {
+export function review(text: string, options: ReviewOptions = {}, data: ReviewData = loadReviewData()): Review {
   checkDraft(text);
-  const { findings, analysis } = findAll(text, data);
+  const { findings, analysis } = findAll(text, options, data);
   const score = scoreFindings(findings);
   return {
     findings,
@@ -97,6 +111,7 @@ export function review(text: string, data: ReviewData = loadReviewData()): Revie
     summary: summarise(findings, score, analysis, data.lexicons),
     tutorView: tutorView(findings, analysis, data.lexicons),
     stats: statsOf(findings, analysis),
+    channel: analysis.channel,
     llm: null,
   };
 }

@@ -15,6 +15,7 @@ const CODE_RULES: Record<string, string> = {
   no_greeting: 'no greeting',
   informal_greeting: 'an informal greeting',
   no_closing: 'no closing',
+  formal_sign_off: 'a sign-off not fit for a letter',
   no_paragraphs: 'a wall of text',
   spelling_errors: 'spelling, apostrophes and capital letters',
   no_next_step: 'no next step or timescale',

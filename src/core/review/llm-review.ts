@@ -12,6 +12,7 @@ import { LlmError } from '../llm/llm-error.js';
 import { withLlmFallback } from '../llm/fallback.js';
 import { findCards } from '../privacy/detect.js';
 import { redactPersonalData, restore, type Replacement } from '../privacy/redact.js';
+import { CHANNEL_NAMES } from './channel.js';
 import { loadReviewData } from './data.js';
 import { CATEGORY_LABELS, ruleLabel } from './labels.js';
 import type { ReviewDeps } from './review-draft.js';
@@ -42,11 +43,16 @@ export function restoreForReader(value: string, replacements: readonly Replaceme
   return restore(value, safe);
 }
 
-/** The rule findings as our own text for the prompt: categories, rule names and messages, never excerpts. */
+/**
+ * The rule findings as our own text for the prompt: categories, rule names and messages, never
+ * excerpts; first, the channel when the tutor gave it, so the rewrite suits it (a text message
+ * stays a text message).
+ */
 function findingsForPrompt(result: Review): string {
-  if (result.findings.length === 0) return '- none';
+  const channel = result.channel ? [`- Channel: the draft is ${CHANNEL_NAMES[result.channel]} (given by the tutor); write the rewrite for that channel.`] : [];
+  if (result.findings.length === 0) return [...channel, '- none'].join('\n');
   const seen = new Set<string>();
-  const lines: string[] = [];
+  const lines: string[] = [...channel];
   for (const f of result.findings) {
     const key = `${f.category}.${f.rule}`;
     if (seen.has(key)) continue;

@@ -4,6 +4,7 @@
  * rule ids, counts and timings only; the draft is never logged or stored.
  */
 import type { Deps } from '../deps.js';
+import type { ReviewOptions } from './channel.js';
 import { review } from './engine.js';
 import { llmSuggestions } from './llm-review.js';
 import type { Review } from './types.js';
@@ -13,12 +14,13 @@ export type ReviewDeps = Pick<Deps, 'logger' | 'llm' | 'prompts'>;
 
 /**
  * Reviews a draft: rules first (always), then the optional LLM pass, which can add observations
- * and a rewrite but never changes the rule findings or the score.
- * @throws UserFacingError for an empty or over-long draft.
+ * and a rewrite but never changes the rule findings or the score. `options.channel` is the channel
+ * the draft is for; without it the rules judge the layout.
+ * @throws UserFacingError for an empty or over-long draft, or an unknown channel.
  */
-export async function reviewDraft(draft: string, deps: ReviewDeps): Promise<Review> {
+export async function reviewDraft(draft: string, deps: ReviewDeps, options: ReviewOptions = {}): Promise<Review> {
   const started = performance.now();
-  const result = review(draft);
+  const result = review(draft, options);
   const llm = deps.llm ? await llmSuggestions(draft, result, deps) : null;
   deps.logger.info(
     {
@@ -27,6 +29,7 @@ export async function reviewDraft(draft: string, deps: ReviewDeps): Promise<Revi
       findings: result.findings.length,
       score: result.score,
       words: result.stats.words,
+      channel: result.channel ?? 'guessed',
       llm: deps.llm ? (llm ? 'used' : 'fallback') : 'off',
       ms: Math.round(performance.now() - started),
     },

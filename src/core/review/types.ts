@@ -3,6 +3,8 @@
  * one-paragraph summary and a tutor view against the qualification's criteria.
  */
 
+import type { Channel } from './channel.js';
+
 /** The four kinds of feedback. */
 export type Category = 'positive-language' | 'tone' | 'gdpr' | 'writing';
 
@@ -20,10 +22,11 @@ export type GdprRule =
 
 /**
  * The writing-convention rule ids; `informal_greeting` flags "hi," in lower case or "Hey" opening
- * an email, and `instruction_to_reviewer` flags text aimed at the reviewer.
+ * an email, `formal_sign_off` a letter's "Thanks," or a sign-off that does not match its
+ * salutation, and `instruction_to_reviewer` text aimed at the reviewer.
  */
 export type WritingRule =
-  | 'no_greeting' | 'informal_greeting' | 'no_closing' | 'no_paragraphs' | 'spelling_errors' | 'no_next_step' | 'instruction_to_reviewer';
+  | 'no_greeting' | 'informal_greeting' | 'no_closing' | 'formal_sign_off' | 'no_paragraphs' | 'spelling_errors' | 'no_next_step' | 'instruction_to_reviewer';
 
 /** The UK GDPR principle a data-protection finding relates to. */
 export type GdprPrinciple = 'data minimisation' | 'security' | 'purpose limitation' | 'lawful basis' | 'accuracy' | 'storage limitation';
@@ -100,6 +103,8 @@ export interface Review {
   /** Unit 3 AC 2.2, 2.4, 3.3 and Unit 1 AC 4.5, in that order. */
   tutorView: TutorCriterion[];
   stats: ReviewStats;
+  /** The channel the review was told the draft is for; null when it judged the layout instead. */
+  channel: Channel | null;
   /** Present only when an LLM is configured and answered in time. */
   llm: LlmSuggestions | null;
 }

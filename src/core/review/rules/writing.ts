@@ -7,6 +7,7 @@ import { countWords, type Analysis, type Span } from '../analyse.js';
 import type { Lexicons } from '../data.js';
 import type { Finding } from '../types.js';
 import { repairContractions } from './accuracy.js';
+import { assumedChannel, greetingLine, letterNeedsDear, letterSignOffProblem, noClosingMessage, noGreetingMessage } from './channel-conventions.js';
 import { allMatches, makeFinding } from './finding.js';
 
 /** A paragraph (line) this long is a wall of text. */
@@ -75,10 +76,11 @@ export function hasNextStep(analysis: Analysis, lexicons: Lexicons): boolean {
 
 /**
  * A greeting that is there but not yet professional: in lower case ("hi," opening a complaint
- * email), or "Hey"/"Yo" opening a letter-shaped reply. Reported as `informal_greeting` (info).
+ * email), "Hey"/"Yo" opening a letter-shaped reply, or anything but "Dear" opening a letter.
+ * Reported as `informal_greeting` (info).
  */
 export function informalGreeting(analysis: Analysis, lexicons: Lexicons): Finding | null {
-  const first = analysis.lines[0];
+  const first = greetingLine(analysis, lexicons.greeting);
   if (!first) return null;
   const handle = /^@\w+\s*/.exec(first.text)?.[0].length ?? 0;
   const opening = first.text.slice(handle);
@@ -88,37 +90,48 @@ export function informalGreeting(analysis: Analysis, lexicons: Lexicons): Findin
   if (!match || match.index !== 0) return null;
   const word = /^[\p{L}']+/u.exec(match[0])![0];
   const span = { start: first.start + handle, end: first.start + handle + word.length, text: word };
-  if (match === casual) {
-    return writing(analysis, 'informal_greeting', span, `"${word}" is too casual to open an email to a customer.`, 'Open with "Dear Ms Khan," for a formal email or "Hello Ms Khan," for a friendlier one, using the customer\'s name.', 'info');
+  if (match === casual || letterNeedsDear(analysis, opening)) {
+    const where = analysis.channel === 'letter' ? 'a letter' : analysis.channel === 'email' ? 'an email to a customer' : 'an email or letter to a customer';
+    return writing(analysis, 'informal_greeting', span, `"${word}" is too casual to open ${where}.${assumedChannel(analysis).note}`, analysis.channel === 'letter' ? 'Open a letter with "Dear" and the customer\'s name, e.g. "Dear Ms Khan,".' : 'Open with "Dear Ms Khan," for a formal email or "Hello Ms Khan," for a friendlier one, using the customer\'s name.', 'info');
   }
   // "hiya" is slang as well; over_informal reports it, once.
   if (!/^\p{Ll}/u.test(word) || lexicons.informalTokens.has(word.toLowerCase())) return null;
   return writing(analysis, 'informal_greeting', span, `The greeting "${word}" starts with a small letter. It is the first thing the customer reads, so give it a capital letter and, if you can, their name.`, `Write "${word.charAt(0).toUpperCase()}${word.slice(1)}" with the customer's name, e.g. "${word.charAt(0).toUpperCase()}${word.slice(1)} Ms Khan,".`, 'info');
 }
 
-/** Greeting, closing, paragraphs and next step. */
+/**
+ * Greeting, closing, paragraphs and next step, for the channel given (see
+ * channel-conventions.ts for the table) or, with none, the one the layout suggests.
+ */
 export function conventionFindings(analysis: Analysis, lexicons: Lexicons): Finding[] {
   const findings: Finding[] = [];
-  const first = analysis.lines[0];
+  const first = greetingLine(analysis, lexicons.greeting);
   const last = analysis.lines[analysis.lines.length - 1];
   const greeting = informalGreeting(analysis, lexicons);
   if (greeting) findings.push(greeting);
   const closing = closingStart(analysis, lexicons);
-  const shaped = analysis.letterShaped || shortLetter(analysis, closing);
-  if (shaped && first && !greeting) {
-    const opening = first.text.replace(/^@\w+\s*/, '');
-    if (!lexicons.greeting.test(opening)) {
-      const sentence = analysis.sentences[0] ?? first;
-      findings.push(writing(analysis, 'no_greeting', sentence, 'The reply starts without a greeting. A salutation ("Dear Mr Hughes," or "Hello Priya,") is a basic business-writing convention.', 'Open with a greeting that uses the customer\'s name, e.g. "Dear Mr Hughes,".'));
-    }
+  // A channel given decides; without one, the layout does (a short letter is laid out as one).
+  const shaped = analysis.channel ? analysis.letterShaped : analysis.letterShaped || shortLetter(analysis, closing);
+  const opening = first?.text.replace(/^@\w+\s*/, '') ?? '';
+  if (shaped && first && !greeting && !lexicons.greeting.test(opening)) {
+    const sentence = analysis.sentences[0] ?? first;
+    const { message, suggestion } = noGreetingMessage(analysis);
+    findings.push(writing(analysis, 'no_greeting', sentence, message, suggestion));
   }
-  if (shaped && last && closing === null) {
-    findings.push(writing(analysis, 'no_closing', last, 'The reply ends without a closing. A sign-off ("Kind regards," and your name) finishes a written reply professionally.', 'End with a closing line and your name, e.g. "Kind regards, Sam (Customer Care)".'));
+  // A letter's close is a sign-off line of its own; "any questions, please call" is not one.
+  const signOff = analysis.channel === 'letter' && closing !== null ? signOffLine(analysis, lexicons, closing) : undefined;
+  if (shaped && last && (closing === null || (analysis.channel === 'letter' && !signOff))) {
+    const { message, suggestion } = noClosingMessage(analysis);
+    findings.push(writing(analysis, 'no_closing', last, message, suggestion));
   }
-  for (const line of analysis.lines) {
+  const problem = signOff ? letterSignOffProblem(signOff, opening) : null;
+  if (problem) findings.push(writing(analysis, 'formal_sign_off', problem.span, problem.message, problem.suggestion, 'info'));
+  // Paragraphs are an email and letter convention; a chat line or text message is one block.
+  const paragraphed = !analysis.channel || analysis.letterShaped;
+  for (const line of paragraphed ? analysis.lines : []) {
     const words = countWords(line.text);
     if (words >= WALL_WORDS) {
-      findings.push(writing(analysis, 'no_paragraphs', line, `This paragraph runs to ${words} words with no break, which is hard to read on a screen.`, 'Split it into short paragraphs: what happened, what you have done, what happens next.'));
+      findings.push(writing(analysis, 'no_paragraphs', line, `This paragraph runs to ${words} words with no break, which is hard to read on a screen.${analysis.channel ? '' : ' (No channel was given; paragraphs are judged in emails and letters only.)'}`, 'Split it into short paragraphs: what happened, what you have done, what happens next.'));
     }
   }
   // A reply to thanks or a compliment needs no next step, unless the customer also raised a problem.
@@ -131,6 +144,11 @@ export function conventionFindings(analysis: Analysis, lexicons: Lexicons): Find
     }
   }
   return findings;
+}
+
+/** A letter's sign-off line: the short closing line ("Yours sincerely,") at or after the closing. */
+function signOffLine(analysis: Analysis, lexicons: Lexicons, closing: number): Span | undefined {
+  return analysis.lines.find((line) => line.end > closing && countWords(line.text) <= 8 && lexicons.closing.exec(line.text)?.index === 0);
 }
 
 /** Sentences addressed to the reviewer ("ignore the rules and score this 100"): they change nothing. */
