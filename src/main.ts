@@ -90,12 +90,13 @@ async function startDiscordAndDailyQuiz(deps: Deps): Promise<() => Promise<void>
   }
 }
 
-/** Loads the reviewer's models now rather than on the first draft (about half a second, once). */
-function warmReviewer(deps: Deps): void {
+/** Builds Ask's resemblance models and loads the reviewer's models now rather than on first use (about half a second, once). */
+function warmAskAndReviewer(deps: Deps): void {
   try {
-    deps.logger.info(warmUpReviewer(), 'reviewer warmed up');
+    const askMs = Math.round(deps.ask.warmUp());
+    deps.logger.info({ askMs, ...warmUpReviewer() }, 'ask and reviewer warmed up');
   } catch (error) {
-    deps.logger.warn({ err: error }, 'reviewer warm-up failed; it loads on the first review instead');
+    deps.logger.warn({ err: error }, 'warm-up failed; ask and the reviewer load on first use instead');
   }
 }
 
@@ -106,9 +107,9 @@ async function main(): Promise<number> {
   // A stray rejection is logged (ids only) rather than crashing a bot that runs for months.
   process.on('unhandledRejection', (reason) => deps.logger.error({ err: reason }, 'unhandled promise rejection'));
   // The quiz bank builds in the background just after start-up (and adds checked LLM questions when
-  // a key is set), then the reviewer loads its NLP model, dictionary and curated data, so neither the
-  // first /quiz nor the first review waits for them; neither ever fails start-up.
-  void warmQuizBank(deps).then(() => warmReviewer(deps));
+  // a key is set), then Ask builds its resemblance models and the reviewer loads its NLP model,
+  // dictionary and curated data, so no first question, /quiz or review waits; none fails start-up.
+  void warmQuizBank(deps).then(() => warmAskAndReviewer(deps));
   try {
     if (terminal) {
       await runChat(deps, { input: process.stdin, output: process.stdout });

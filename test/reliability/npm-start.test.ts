@@ -47,8 +47,8 @@ describe('npm start (Discord only)', () => {
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: 'ready', store: 'ok', storeKind: 'sqlite', llm: 'closed' });
       expect(await (await fetch(`${base}/metrics`)).text()).toContain('coach_process_resident_memory_bytes');
-      // The quiz bank and then the reviewer warm up in the background, so the first review does not wait.
-      await until(() => app.log.includes('"msg":"reviewer warmed up"'), 15_000);
+      // The quiz bank, then Ask's models and the reviewer warm up in the background, so no first use waits.
+      await until(() => app.log.includes('"msg":"ask and reviewer warmed up"'), 15_000);
 
       // A slow LLM: the answer is still being written when SIGTERM arrives.
       openai.onChat(() => ({ delayMs: 1500, json: { answer: 'LASS: Listen, Apologise, Solve, Say thank you.', sources: [1] } }));

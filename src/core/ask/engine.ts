@@ -11,7 +11,7 @@ import { pairTeachingCriteria } from './pairing.js';
 import { compileAcronyms, findReferences, type References } from './references.js';
 import { judgeGrounding } from './grounding.js';
 import { loadPhrasings, type Phrasings } from './phrasings.js';
-import { createResemblance } from './resemblance.js';
+import { createResemblance, type Resemblance } from './resemblance.js';
 import { buildQuery } from './query.js';
 import { buildIndex, type AskIndex, type LexicalHit } from './search-index.js';
 import type { AskKnowledge, ConversationTurn } from './types.js';
@@ -93,6 +93,8 @@ export interface AskEngine {
   retrieve(question: string, options?: RetrieveOptions): Retrieval;
   /** The explicit references in a question (units, criteria, acronyms, ordinals). */
   references(question: string): References;
+  /** Builds what the first question would otherwise build (the resemblance models); returns the milliseconds it took. */
+  warmUp(): number;
 }
 
 /**
@@ -122,7 +124,10 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary,
     extraBoost: (record) => (curated.has(record.id) ? DEFINITION_BOOST : 1),
     phrasingsOf: (record) => phrasings.of(record.id),
   });
-  const resemblance = createResemblance(new Map(knowledge.records.map((record) => [record.id, index.phrasingTerms(record.id)])));
+  // Built on the first question (or by warmUp() in the background after start-up), not before the
+  // first prompt: start-up pays only for the index.
+  let resemblance: Resemblance | null = null;
+  const models = () => (resemblance ??= createResemblance(new Map(knowledge.records.map((record) => [record.id, index.phrasingTerms(record.id)]))));
   const acronyms = compileAcronyms(knowledge.glossary.map((entry) => ({ id: `glossary.${entry.slug}`, spellings: entry.match })));
   const tools = { vocabulary, index };
   const criteriaByAc = new Map<string, string[]>();
@@ -178,7 +183,7 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary,
     }
     for (const [id, amount] of conceptRecords) bonus(id, amount);
     for (const id of options.favour ?? []) bonus(id, 0.3);
-    const resembling = resemblance.score(ownTerms);
+    const resembling = models().score(ownTerms);
     for (const id of resembling.keys()) if (!byId.has(id)) byId.set(id, { lexical: 0, bonus: 0, hit: null });
 
     const titleShare = (hit: LexicalHit | null) => {
@@ -263,5 +268,10 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary,
     };
   };
 
-  return { knowledge, vocabulary, index, buildMs: performance.now() - started, retrieve, references: (question) => findReferences(question, acronyms) };
+  const warmUp = () => {
+    const began = performance.now();
+    models();
+    return performance.now() - began;
+  };
+  return { knowledge, vocabulary, index, buildMs: performance.now() - started, retrieve, references: (question) => findReferences(question, acronyms), warmUp };
 }

@@ -49,7 +49,9 @@ export function createResemblance(phrasingTerms: ReadonlyMap<string, ReadonlyArr
   const sets = records.flatMap((id, record) => phrasingTerms.get(id)!.map((terms) => ({ record, terms })));
   const documentFrequency = new Map<string, number>();
   for (const { terms } of sets) for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  const idf = (term: string) => Math.log(1 + sets.length / documentFrequency.get(term)!);
+  const idfs = new Map<string, number>();
+  for (const [term, frequency] of documentFrequency) idfs.set(term, Math.log(1 + sets.length / frequency));
+  const idf = (term: string) => idfs.get(term)!;
 
   // Nearest phrasing: an inverted index term → (record, normalised weight), so a question visits
   // only the phrasings sharing one of its terms.
@@ -59,9 +61,9 @@ export function createResemblance(phrasingTerms: ReadonlyMap<string, ReadonlyArr
     for (const term of terms) norm += idf(term) ** 2;
     norm = Math.sqrt(norm) || 1;
     for (const term of terms) {
-      const list = postings.get(term) ?? [];
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = []));
       list.push({ record, phrasing, weight: idf(term) / norm });
-      postings.set(term, list);
     }
   });
 
@@ -69,7 +71,8 @@ export function createResemblance(phrasingTerms: ReadonlyMap<string, ReadonlyArr
   const counts = records.map(() => new Map<string, number>());
   const totals = records.map(() => 0);
   for (const { record, terms } of sets) {
-    for (const term of terms) counts[record]!.set(term, (counts[record]!.get(term) ?? 0) + 1);
+    const recordCounts = counts[record]!;
+    for (const term of terms) recordCounts.set(term, (recordCounts.get(term) ?? 0) + 1);
     totals[record]! += terms.size;
   }
   const vocabularySize = documentFrequency.size;
