@@ -14,8 +14,6 @@ export const CHANNELS = ['email', 'letter', 'chat', 'sms', 'social'] as const;
 /** A draft's channel: `chat` is live chat or messaging, `sms` a text message, `social` a public social-media reply. */
 export type Channel = (typeof CHANNELS)[number];
 
-/** The zod schema of a channel; the review command's option uses it, so slash commands get a choice list. */
-export const channelSchema = z.enum(CHANNELS);
 
 /** Options a caller may give a review. */
 export interface ReviewOptions {
@@ -25,6 +23,12 @@ export interface ReviewOptions {
 
 /** "email, letter, chat, sms or social", for messages. */
 export const CHANNEL_LIST = `${CHANNELS.slice(0, -1).join(', ')} or ${CHANNELS[CHANNELS.length - 1]}`;
+
+/**
+ * The zod schema of a channel; the review command's option uses it, so slash commands get a
+ * choice list, and a bad value reads "channel: must be one of email, letter, chat, sms or social".
+ */
+export const channelSchema = z.enum(CHANNELS, { error: `must be one of ${CHANNEL_LIST}` });
 
 /** True for a valid channel name. */
 export function isChannel(value: unknown): value is Channel {

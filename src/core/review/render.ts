@@ -6,6 +6,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/index.js';
 import { divider, fields, heading, list, quote, reply, text, type Citation, type Reply } from '../reply.js';
+import { CHANNEL_NAMES } from './channel.js';
 import { CATEGORY_LABELS, ruleLabel } from './labels.js';
 import { quoteOf } from './summary.js';
 import type { Finding, Review, Severity } from './types.js';
@@ -36,6 +37,7 @@ export function reviewCitations(result: Review, knowledge: KnowledgeBase): Citat
 export function reviewReply(result: Review, knowledge: KnowledgeBase): Reply {
   const shown = byImportance(result.findings).slice(0, MAX_FINDINGS_IN_REPLY);
   const blocks = [heading(`Feedback on your reply: ${result.score}/100`), text(result.summary)];
+  if (result.channel) blocks.push(text(`_Reviewed as ${CHANNEL_NAMES[result.channel]}._`));
   for (const finding of shown) {
     const label = `**${CATEGORY_LABELS[finding.category]} · ${ruleLabel(finding.rule)}** (${SEVERITY_LABEL[finding.severity]})`;
     blocks.push(text(label), quote(quoteOf(finding.excerpt)));

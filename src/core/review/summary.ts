@@ -3,6 +3,7 @@
  * 3.3 and Unit 1 AC 4.5, "met" or "not yet" with the draft's own words quoted as evidence.
  */
 import type { Analysis } from './analyse.js';
+import type { Channel } from './channel.js';
 import { criterionRef } from './criteria.js';
 import type { Lexicons } from './data.js';
 import { ruleLabel } from './labels.js';
@@ -105,6 +106,9 @@ function judge(analysis: Analysis, id: CriterionId, problems: Finding[], evidenc
   };
 }
 
+/** How the tutor view names a channel that needs no salutation or close. */
+const SHORT_FORMS: Record<Channel, string> = { email: 'An email', letter: 'A letter', chat: 'A live-chat reply', sms: 'A text message', social: 'A social-media reply' };
+
 /** The tutor view, in the order Unit 3 AC 2.2, 2.4, 3.3 then Unit 1 AC 4.5. */
 export function tutorView(findings: Finding[], analysis: Analysis, lexicons: Lexicons): TutorCriterion[] {
   const serious = (f: Finding) => f.severity !== 'info';
@@ -122,7 +126,9 @@ export function tutorView(findings: Finding[], analysis: Analysis, lexicons: Lex
       'Uses positive customer-service language that builds confidence.',
       'Uses negative or judgemental wording that could damage the relationship.', true),
     judge(analysis, 'u3.ac2.4', conventions, unique(frame),
-      analysis.letterShaped ? 'Follows business-writing conventions: salutation, close, paragraphs and accurate spelling.' : 'A short chat reply with accurate spelling; no salutation or close is needed.',
+      analysis.letterShaped
+        ? 'Follows business-writing conventions: salutation, close, paragraphs and accurate spelling.'
+        : `${analysis.channel ? SHORT_FORMS[analysis.channel] : 'A short chat reply'} with accurate spelling; no salutation or close is needed.`,
       'Misses business-writing conventions (salutation, close, paragraphing or spelling).'),
     judge(analysis, 'u3.ac3.3', style, sentencesMatching(analysis, lexicons.nextStep).concat(sentencesMatching(analysis, lexicons.empathy)).slice(0, 3),
       'Clear, courteous and in a suitable style and tone, with a next step.',

@@ -138,6 +138,11 @@ describe('channel: the review and its callers', () => {
     expect(review(ONE_LINE).channel).toBeNull();
   });
 
+  it('names the channel in the tutor view of a short reply', () => {
+    const sms = review(ONE_LINE, { channel: 'sms' }).tutorView.find((row) => row.criterion.source === 'u3.ac2.4');
+    expect(sms?.reason).toMatch(/^A text message with accurate spelling; no salutation or close is needed/);
+  });
+
   it('refuses an unknown channel with a message listing the valid ones', () => {
     expect(() => review(ONE_LINE, { channel: 'fax' as Channel })).toThrow(UserFacingError);
     expect(() => review(ONE_LINE, { channel: 'fax' as Channel })).toThrow(/email, letter, chat, sms or social/);
