@@ -5,6 +5,7 @@
  */
 import { createColors } from 'picocolors';
 import type { KnowledgeBase } from '../core/knowledge/index.js';
+import { CHANNEL_NAMES } from '../core/review/channel.js';
 import { CATEGORY_LABELS, ruleLabel } from '../core/review/labels.js';
 import { byImportance } from '../core/review/render.js';
 import type { Finding, Review, Severity } from '../core/review/types.js';
@@ -47,7 +48,9 @@ function lineOf(draft: string, offset: number): number {
  */
 export function formatReport(title: string, draft: string, result: Review, knowledge: KnowledgeBase, colours: Colours): string {
   const out: string[] = [];
-  out.push(colours.bold(`Review of ${title}: ${result.score}/100`), '', result.summary, '');
+  out.push(colours.bold(`Review of ${title}: ${result.score}/100`));
+  out.push(result.channel ? colours.dim(`Reviewed as ${CHANNEL_NAMES[result.channel]}.`) : colours.dim('No channel given: greeting, closing and paragraphs judged from the layout (--channel to say).'));
+  out.push('', result.summary, '');
   const findings = byImportance(result.findings);
   out.push(colours.bold(findings.length === 0 ? 'No findings.' : `Findings (${findings.length}), most important first`));
   findings.forEach((finding, i) => {

@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { createColors } from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { MAX_DRAFT_BYTES, readDraftFile, readDraftStream, reviewJsonLines } from '../../src/cli/review.js';
@@ -76,3 +78,45 @@ describe('coach review: report', () => {
     expect(coloured).not.toContain('«');
   });
 });
+
+const run = promisify(execFile);
+const env = { ...process.env, STORE_URL: 'memory://', SERVICE_COACH_SKIP_DOTENV: '1', OPENAI_API_KEY: '', LOG_LEVEL: 'silent' };
+/** Laid out in paragraphs with no greeting or sign-off: wrong for an email, fine for a chat or text. */
+const LAID_OUT = 'Your replacement card is on its way and should arrive within 3 working days.\n\nYour old card has been cancelled. I will email you as soon as the new one has been posted.';
+
+describe('coach review: the channel', () => {
+  it('reads "channel" on each --jsonl line, falls back to the default, and reports a bad one', async () => {
+    const input = Readable.from([
+      `${JSON.stringify({ id: 'sms', text: LAID_OUT, channel: 'sms' })}\n`,
+      `${JSON.stringify({ id: 'email', text: LAID_OUT, channel: 'email' })}\n`,
+      `${JSON.stringify({ id: 'default', text: LAID_OUT })}\n`,
+      `${JSON.stringify({ id: 'null', text: LAID_OUT, channel: null })}\n`,
+      `${JSON.stringify({ id: 'fax', text: LAID_OUT, channel: 'fax' })}\n`,
+    ]);
+    const out: string[] = [];
+    const failed = await reviewJsonLines(input, (line) => out.push(line), await testDeps(), { channel: 'chat' });
+    const rows = out.map((line) => JSON.parse(line));
+    const rules = (row: { findings: Array<{ rule: string }> }) => row.findings.map((f) => f.rule);
+    expect(failed).toBe(1);
+    expect(rows[0]).toMatchObject({ id: 'sms', channel: 'sms' });
+    expect(rules(rows[0])).not.toContain('no_greeting');
+    expect(rows[1]).toMatchObject({ id: 'email', channel: 'email' });
+    expect(rules(rows[1])).toEqual(expect.arrayContaining(['no_greeting', 'no_closing']));
+    expect(rows[2]).toMatchObject({ id: 'default', channel: 'chat' });
+    expect(rows[3]).toMatchObject({ id: 'null', channel: 'chat' });
+    expect(rows[4]).toEqual({ id: 'fax', error: 'line 5: I don\'t know the channel "fax". Use one of: email, letter, chat, sms or social.' });
+  });
+
+  it('takes --channel for the files it reviews, and refuses a bad one with the valid ones', async () => {
+    const path = join(dir, 'laid-out.txt');
+    writeFileSync(path, LAID_OUT);
+    const asSms = JSON.parse((await run('npx', ['tsx', 'src/cli.ts', 'review', '--json', '--channel', 'sms', path], { env })).stdout);
+    expect(asSms.channel).toBe('sms');
+    expect(asSms.findings.map((f: { rule: string }) => f.rule)).not.toContain('no_greeting');
+    const bad = await run('npx', ['tsx', 'src/cli.ts', 'review', '--channel', 'fax', path], { env }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect(bad).toMatchObject({ code: 1, stdout: '' });
+    expect((bad as { stderr: string }).stderr).toMatch(/channel.*"fax".*email, letter, chat, sms or social/s);
+    expect((bad as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
+
