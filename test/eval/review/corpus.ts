@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Channel } from '../../../src/core/review/channel.js';
 
 /** One expected finding: `category.rule`, optionally pinned to the words it is about. */
 export interface Expectation {
@@ -57,6 +58,20 @@ export function parseCorpus(source: string): CorpusItem[] {
     items.push({ id: head[1]!, sector: head[2]!.trim(), channel: head[3]!.trim(), good, expect, text });
   }
   return items;
+}
+
+/**
+ * The reviewer's channel for a corpus header's channel, as the writers spelled it: "email",
+ * "letter", "chat"/"live chat", "sms"/"text"/"text message", "social"/"social media"/"social media
+ * reply". Anything else is left for the reviewer to guess from the layout.
+ */
+export function reviewChannel(header: string): Channel | undefined {
+  const name = header.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (name === 'email' || name === 'letter') return name;
+  if (name === 'chat' || name === 'live chat') return 'chat';
+  if (name === 'sms' || name === 'text' || name === 'text message') return 'sms';
+  if (name === 'social' || name === 'social media' || name === 'social media reply') return 'social';
+  return undefined;
 }
 
 /** Loads one part of the corpus. */

@@ -5,7 +5,7 @@
  */
 import { findAll } from '../../../src/core/review/engine.js';
 import type { Finding } from '../../../src/core/review/types.js';
-import type { CorpusItem } from './corpus.js';
+import { reviewChannel, type CorpusItem } from './corpus.js';
 
 /** Counts for one rule or category. */
 export interface Counts {
@@ -64,8 +64,12 @@ function spanOf(text: string, excerpt: string, findings: Finding[]): { start: nu
   return { start: first, end: first + excerpt.length };
 }
 
-/** Evaluates the reviewer on some drafts. */
-export function evaluate(items: CorpusItem[]): Evaluation {
+/**
+ * Evaluates the reviewer on some drafts. With `withChannel` (the default) each draft's channel
+ * from its header is passed to the reviewer, as a tutor would; without it the reviewer guesses
+ * from the layout, as for a user who leaves the channel out.
+ */
+export function evaluate(items: CorpusItem[], { withChannel = true }: { withChannel?: boolean } = {}): Evaluation {
   const byRule = new Map<string, Counts>();
   const byCategory = new Map<string, Counts>();
   const overall: Counts = { tp: 0, fp: 0, fn: 0 };
@@ -76,7 +80,7 @@ export function evaluate(items: CorpusItem[]): Evaluation {
   let coverageSum = 0;
   const started = performance.now();
   for (const item of items) {
-    const { findings } = findAll(item.text);
+    const { findings } = findAll(item.text, { channel: withChannel ? reviewChannel(item.channel) : undefined });
     const predicted = new Set(findings.map((f) => `${f.category}.${f.rule}`));
     const expected = new Set(item.expect.map((e) => e.key));
     const missed = [...expected].filter((k) => !predicted.has(k));

@@ -1,7 +1,9 @@
 /**
  * `npm run eval -- review`: the reviewer's figures on the development part, the held-out parts
  * (written with it; fresh and fresh2, written by people who had not seen the rules) and all together. Mismatches are listed for the development part only, so
- * nobody tunes rules against the held-out drafts by accident.
+ * nobody tunes rules against the held-out drafts by accident. Each draft's channel (from its
+ * header) is passed to the reviewer; the same figures without it (the reviewer guessing from the
+ * layout, as for a user who leaves it out) follow as totals, under `guess.*`.
  */
 import { warmUpReviewer } from '../../../src/core/review/engine.js';
 import { ratio, type Suite, type SuiteReport } from '../suite.js';
@@ -48,6 +50,12 @@ function linesOf(title: string, e: Evaluation, showMismatches: boolean, showRule
   return lines;
 }
 
+/** One line of totals: F1 per category and overall, and false alarms. */
+function totalsLine(name: string, e: Evaluation): string {
+  const f = (category: string) => ratio(f1(e.byCategory.get(category) ?? { tp: 0, fp: 0, fn: 0 }));
+  return `  ${name.padEnd(8)} F1 positive-language ${f('positive-language')}  tone ${f('tone')}  gdpr ${f('gdpr')}  writing ${f('writing')}  overall ${ratio(f1(e.overall))}; false alarms ${e.falseAlarmDrafts.length}/${e.goodDrafts}`;
+}
+
 /** Runs the evaluation on both parts; tests hold floors on the returned metrics. */
 export async function runReviewEval(): Promise<SuiteReport & { dev: Evaluation; holdout: Evaluation }> {
   warmUpReviewer();
@@ -61,10 +69,12 @@ export async function runReviewEval(): Promise<SuiteReport & { dev: Evaluation; 
   const freshEval = evaluate(fresh);
   const fresh2Eval = evaluate(fresh2);
   const allEval = evaluate(all);
+  const guessed = { dev: evaluate(dev, { withChannel: false }), holdout: evaluate(holdout, { withChannel: false }), fresh: evaluate(fresh, { withChannel: false }), fresh2: evaluate(fresh2, { withChannel: false }), all: evaluate(all, { withChannel: false }) };
+  const guessedMetrics = Object.fromEntries(Object.entries(guessed).flatMap(([part, e]) => Object.entries(metricsOf(`guess.${part}`, e))));
   return {
     dev: devEval,
     holdout: holdoutEval,
-    metrics: { ...metricsOf('dev', devEval), ...metricsOf('holdout', holdoutEval), ...metricsOf('fresh', freshEval), ...metricsOf('fresh2', fresh2Eval), ...metricsOf('all', allEval) },
+    metrics: { ...metricsOf('dev', devEval), ...metricsOf('holdout', holdoutEval), ...metricsOf('fresh', freshEval), ...metricsOf('fresh2', fresh2Eval), ...metricsOf('all', allEval), ...guessedMetrics },
     lines: [
       ...linesOf('Development part (tuned on)', devEval, true),
       '',
@@ -75,6 +85,9 @@ export async function runReviewEval(): Promise<SuiteReport & { dev: Evaluation; 
       ...linesOf('Second fresh held-out part (round 4, written without sight of the rules, never tuned on)', fresh2Eval, false),
       '',
       ...linesOf('All drafts', allEval, false, false),
+      '',
+      'Without the channel (the reviewer guesses it from the layout), totals only:',
+      ...Object.entries(guessed).map(([part, e]) => totalsLine(part, e)),
     ],
   };
 }
