@@ -166,3 +166,12 @@ describe('channel: the review and its callers', () => {
     expect(log).not.toContain('replacement card');
   });
 });
+
+describe('round 5 look-alikes from letters and social replies', () => {
+  it('does not call a PO Box or the second half of a postcode jargon', () => {
+    const jargon = (text: string) => review(text).findings.filter((f) => f.rule === 'jargon').map((f) => f.excerpt);
+    expect(jargon('Please write to us at PO Box 410, Leeds LS1 4AB, and we will reply within 10 days.')).toEqual([]);
+    expect(jargon('Your phone will be sent to M14 6ZQ and will arrive by Thursday.')).toEqual([]);
+    expect(jargon('Your PO number is on the invoice.')).toEqual(['PO']);
+  });
+});

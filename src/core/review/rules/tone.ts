@@ -170,14 +170,18 @@ export function jargonFindings(analysis: Analysis, lexicons: Lexicons, shouted: 
       }),
     );
   };
-  const listed = lexicons.jargon.flatMap((j) => allMatches(j.pattern, text).map((m) => ({ ...m, meaning: j.meaning })));
+  // "PO Box" is a postal address, not a purchase order.
+  const poBox = (m: { value: string; end: number }) => m.value.toUpperCase() === 'PO' && /^\s+box\b/iu.test(text.slice(m.end, m.end + 5));
+  const listed = lexicons.jargon.flatMap((j) => allMatches(j.pattern, text).filter((m) => !poBox(m)).map((m) => ({ ...m, meaning: j.meaning })));
   for (const m of listed.sort((a, b) => a.start - b.start)) add(m.start, m.end, m.meaning);
   for (const token of tokens) {
     if (token.type !== 'word' || !ACRONYM.test(token.value) || lexicons.knownAcronyms.has(token.value.toUpperCase())) continue;
     // Initials ("^JM"), handles and reference codes ("DQ 12 34 56", "SL-22817") are not jargon.
     if (text[token.start - 1] === '^' || text[token.start - 1] === '@' || /^(?:[\d-]| \d)/.test(text.slice(token.end, token.end + 2))) continue;
-    // The second half of a registration or reference ("KT19 XPW") follows a code of letters and digits.
+    // The second half of a registration or reference ("KT19 XPW") follows a code of letters and digits,
+    // and a postcode's inward part ("M14 6ZQ") is read as "6" and "ZQ".
     if (/(?=[\p{L}\d]*\p{L})(?=[\p{L}\d]*\d)[\p{L}\d]+ $/u.test(text.slice(Math.max(0, token.start - 12), token.start))) continue;
+    if (/\d/.test(text[token.start - 1] ?? '') || poBox(token)) continue;
     if (shouted.some((s) => s.start <= token.start && token.end <= s.end)) continue;
     if (listed.some((m) => m.start <= token.start && token.end <= m.end) || isKnownWord(token.value, lexicons)) continue;
     add(token.start, token.end, null);
