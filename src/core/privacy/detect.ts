@@ -90,7 +90,7 @@ export function findBankDetails(text: string): PersonalData[] {
   for (const m of matches(SORT_CODE, text)) {
     const before = text.slice(Math.max(0, m.start - 25), m.start);
     const after = text.slice(m.end, m.end + 45);
-    if (/sort[ -]?code/i.test(before) || ACCOUNT_AFTER.test(after)) found.push({ kind: 'SORT_CODE', ...span(m) });
+    if (/\bsort(?:[ -]?code)?\b/i.test(before) || ACCOUNT_AFTER.test(after)) found.push({ kind: 'SORT_CODE', ...span(m) });
   }
   for (const m of matches(ACCOUNT, text)) {
     const before = text.slice(Math.max(0, m.start - 30), m.start);

@@ -89,6 +89,10 @@ describe('review: GDPR', () => {
 
   it('flags sort code with account number, valid NI numbers only, and dates of birth', () => {
     expect(has('We will collect it from sort code 20-32-06, account number 63849201.', 'gdpr.bank_details')).toBe(true);
+    expect(has('Your account details are: account 41736821, sort 20-45-77.', 'gdpr.bank_details')).toBe(true);
+    expect(has('We have paid the refund into your savings account 41736821.', 'gdpr.bank_details')).toBe(true);
+    // A customer account reference on a bill is like an order number, not bank details.
+    expect(has('Re: Account 55102938\n\nDear Mrs Shah,\n\nThank you for your meter reading.', 'gdpr.bank_details')).toBe(false);
     expect(find('Your NI number is JT 45 21 88 B.', 'gdpr.ni_number')?.excerpt).toBe('JT 45 21 88 B');
     expect(has('Your reference is DQ 12 34 56 Z.', 'gdpr.ni_number')).toBe(false);
     expect(find('Your date of birth is 14/02/1979.', 'gdpr.dob')?.excerpt).toBe('14/02/1979');

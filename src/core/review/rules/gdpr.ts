@@ -36,7 +36,10 @@ export function identifierFindings(analysis: Analysis): Finding[] {
     const end = Math.max(sortCode.end, account?.end ?? sortCode.end);
     findings.push(bankFinding(text, start, end));
   }
-  for (const item of bank.filter((b) => (b.kind === 'ACCOUNT_NUMBER' && !used.has(b)) || b.kind === 'IBAN')) {
+  // An account number with no sort code is a bank account's only when the reply says so ("your bank
+  // account 12345678"); "Re: Account 55102938" on an energy bill is the customer's reference, like an order number.
+  const bankAccount = (item: PersonalData) => /\b(?:bank(?:ing)?|savings|current|joint|isa)\b/i.test(text.slice(Math.max(0, item.start - 60), item.start));
+  for (const item of bank.filter((b) => (b.kind === 'ACCOUNT_NUMBER' && !used.has(b) && bankAccount(b)) || b.kind === 'IBAN')) {
     findings.push(bankFinding(text, item.start, item.end));
   }
   for (const ni of findNiNumbers(text)) {
