@@ -20,6 +20,7 @@ import { loadVocabulary } from '../src/core/ask/vocabulary.js';
 import { loadKnowledgeBase } from '../src/core/knowledge/index.js';
 import { loadAskSet } from '../test/eval/ask/evaluate.js';
 import { percentile, type Suite } from '../test/eval/suite.js';
+import { productNodeFlags } from './node-flags.js';
 import { testContext, testDeps } from '../test/helpers/test-deps.js';
 
 const ROUNDS = 5;
@@ -125,7 +126,8 @@ export const askBench: Suite = {
  * product's own footprint, without this bench's harness. Sampled from /proc (Linux) while it runs.
  */
 async function productPeakRss(questions: string[]): Promise<{ peakMb: number; answered: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'ask', '--jsonl'], {
+  // With the Node flags `npm run coach` gives the process, so the figure is the product's.
+  const child = spawn(process.execPath, [...productNodeFlags('coach'), '--import', 'tsx', 'src/cli.ts', 'ask', '--jsonl'], {
     stdio: ['pipe', 'pipe', 'ignore'],
     // The product's default store (SQLite), in a throwaway folder.
     env: { ...process.env, STORE_URL: `sqlite://${join(mkdtempSync(join(tmpdir(), 'coach-bench-')), 'store.sqlite')}`, LOG_LEVEL: 'silent' },

@@ -7,6 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { productNodeFlags } from './node-flags.js';
 
 /** What the app reports: bytes, CPU milliseconds since start, event-loop delay since the last report (ms). */
 export interface AppStats {
@@ -35,6 +36,8 @@ export interface LoadApp {
 export async function startLoadApp(env: Record<string, string>): Promise<LoadApp> {
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['serve'], {
     execArgv: [
+      // The flags `npm start` gives the app (package.json), so the figures are the product's.
+      ...productNodeFlags('start'),
       '--expose-gc',
       '--import',
       'tsx',
