@@ -150,6 +150,17 @@ describe.runIf(findCommand('review'))('review in Slack', () => {
     expect(contextOf(dm.blocks) + blockText(dm.blocks)).toMatch(/Unit 3|AC 2\.2|Unit 1|AC 4\.5/);
   });
 
+  it('keeps a channel typed before the form ("/review sms:") for the submission', async () => {
+    await h.send.command(commandFields({ command: '/review', text: 'sms:', user: TUTOR, responseUrl: h.fake.responseUrl('review-sms-form'), triggerId: 'trigger-review-sms' }));
+    await h.fake.waitFor(() => h.fake.callsTo('views.open').some((c) => c.body.trigger_id === 'trigger-review-sms'), 10_000);
+    const { view } = h.fake.callsTo('views.open').find((c) => c.body.trigger_id === 'trigger-review-sms')!.body;
+    const before = h.fake.callsTo('chat.postMessage').length;
+    await h.send.interaction(formSubmission({ callbackId: formCallbackId('review'), value: draft, user: TUTOR, privateMetadata: view.private_metadata }));
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before).some((c) => c.body.channel === TUTOR), 10_000);
+    const dm = h.fake.callsTo('chat.postMessage').slice(before).find((c) => c.body.channel === TUTOR)!.body;
+    expect(contextOf(dm.blocks) + blockText(dm.blocks)).toMatch(/Reviewed as a text message/);
+  });
+
   it('reviews a draft given after /review privately', async () => {
     await h.send.command(commandFields({ command: '/review', text: draft, user: TUTOR, responseUrl: h.fake.responseUrl('review-inline') }));
     expect((await responseTo('review-inline')).response_type).toBe('ephemeral');

@@ -44,7 +44,9 @@ export function register(app: App, deps: Deps): void {
     const context = { ...slackContext(origin), isAdmin: command.adminOnly ? await isWorkspaceAdmin(client, deps, origin.user) : false };
     const options = command.parseText(fromSlackText(payload.text ?? ''));
     if (command.form && isMissing(options[command.form.field.name])) {
-      const view = renderForm(command.form, encodeOrigin(origin));
+      // Options typed before the form ("/review sms:") travel with it to the submission.
+      const { [command.form.field.name]: _field, ...given } = options;
+      const view = renderForm(command.form, encodeOrigin(origin, given));
       const opened = await attempt(deps, 'views.open', () => client.views.open({ trigger_id: payload.trigger_id, view }));
       if (!opened) await respondReply(respond, deps, notice(formFailedNote(command)), { ephemeral: true }, fallback);
       return;

@@ -29,7 +29,7 @@ export function register(app: App, deps: Deps): void {
     const origin = decodeOrigin(view.private_metadata);
     const base = slackContext({ team: teamOf(body), user, channel: origin.channel ?? user, threadTs: origin.threadTs });
     const context = { ...base, isAdmin: command?.adminOnly ? await isWorkspaceAdmin(client, deps, user) : false };
-    const options = command?.form ? { ...command.parseText(''), [command.form.field.name]: value } : {};
+    const options = command?.form ? { ...command.parseText(''), ...origin.options, [command.form.field.name]: value } : {};
     const reply = await runCommand(name, options, context, deps);
     const sent = await postReply(client, deps, { channel: user, user }, { ...reply, ephemeral: false });
     if (!sent && origin.channel) {
