@@ -27,7 +27,7 @@ export interface ReviewOptions {
 }
 
 /** Whether the learnt sentence classifier runs when a caller does not say (round 6, docs/review.md). */
-export const LEARNT_BY_DEFAULT = true;
+export const LEARNT_BY_DEFAULT = false;
 
 /** "email, letter, chat, sms or social", for messages. */
 export const CHANNEL_LIST = `${CHANNELS.slice(0, -1).join(', ')} or ${CHANNELS[CHANNELS.length - 1]}`;

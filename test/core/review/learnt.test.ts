@@ -65,3 +65,93 @@ describe('the examples file', () => {
     expect(copies).toEqual([]);
   });
 });
+
+describe('sentences read as a rule in wording no phrase rule lists', () => {
+  const learntKeys = (text: string) =>
+    review(text, { learnt: true }).findings.filter((f) => f.message.startsWith('This sentence reads as')).map((f) => `${f.category}.${f.rule}`);
+
+  it.each([
+      ['gdpr.third_party_data', "Your neighbour's new mobile number is 07700 900111 if you want to call her."],
+    ['gdpr.marketing_without_consent', "We've passed your number to a boiler company who will call you with offers."],
+    ['gdpr.insecure_sharing', "I've put your address in this public comment so everyone can see it."],
+  ])('finds %s in "%s", which the phrase rules alone miss', (key, text) => {
+    expect(keys(text, false)).not.toContain(key);
+    expect(learntKeys(text)).toEqual([key]);
+  });
+
+  it('each learnt class is the most likely reading of a sentence written for this test', () => {
+    const model = loadLearntModel();
+    const cases: Array<[string, string]> = [
+      ['tone.blaming', 'The order went to the wrong house because you gave us an old address.'],
+      ['tone.dismissive', 'A slightly wobbly table leg is really nothing to get excited about.'],
+      ['tone.sarcastic', 'Oh brilliant, yet another customer who knows better than our technicians.'],
+      ['tone.aggressive', 'Settle the bill this week or we will pass it to debt collectors.'],
+      ['gdpr.third_party_data', 'The previous owner of the car lives at 5 Beech Road now.'],
+      ['gdpr.no_identity_check', 'Your cousin rang, so we read him your last three payments.'],
+      ['gdpr.excessive_retention', 'Your details will be kept indefinitely in case we need them later.'],
+      ['gdpr.marketing_without_consent', 'You have been added to our offers newsletter automatically.'],
+      ['gdpr.insecure_sharing', "I've forwarded your bank statement to the whole sales team."],
+      ['gdpr.password_request', 'Email us your online banking password and we will take a look.'],
+      ['gdpr.excessive_data_request', 'Please email us a photo of your passport and your date of birth.'],
+    ];
+    for (const [label, text] of cases) expect(model.classifyText(text).label, text).toBe(label);
+  });
+
+  it('says what the sentence reads as, with the rule\'s own fix, severity and criteria, pinned to the sentence', () => {
+    const text = 'Hello Ms Bell,\n\nI\'ve put your address in this public comment so everyone can see it.';
+    const finding = review(text, { learnt: true }).findings.find((f) => f.rule === 'insecure_sharing')!;
+    const rule = loadReviewData().gdpr.find((r) => r.id === 'insecure_sharing')!;
+    expect(finding.message).toMatch(/^This sentence reads as sharing personal data insecurely\./);
+    expect(finding.suggestion).toBe(rule.better);
+    expect(finding.severity).toBe(rule.severity);
+    expect(finding.principle).toBe('security');
+    expect(finding.criteria.map((c) => c.source)).toEqual(['u1.ac4.5']);
+    expect(finding.excerpt).toBe("I've put your address in this public comment so everyone can see it.");
+  });
+});
+
+describe('harmless look-alikes', () => {
+  it.each([
+    ["I can't wait to help you choose a new sofa."],
+    ['We should have told you sooner about the delay.'],
+    ['Your refund has gone to the card ending 4421.'],
+    ["We'll call you on your own mobile number, 07700 900222, tomorrow morning."],
+    ['Your address, 12 Park Lane, is the one the engineer will visit.'],
+    ["We'll never ask you for your PIN by email or chat."],
+    ['We keep your details only while your account is open.'],
+    ["If you'd like to hear about our offers, you can opt in on our website."],
+    ["Your husband can call us once you've added him to the account."],
+    ["I've copied in my manager, who can approve the refund."],
+    ['Thanks so much for the wonderful review of our restaurant.'],
+  ])('"%s" gets no tone or GDPR finding', (text) => {
+    expect(keys(text).filter((k) => k.startsWith('tone.') || k.startsWith('gdpr.'))).toEqual([]);
+  });
+});
+
+describe('with the rules', () => {
+  it('never repeats a finding a rule already made for the sentence', () => {
+    const text = 'You failed to read the instructions, so the damage is your own fault.';
+    expect(keys(text, false)).toContain('tone.blaming');
+    // The phrase rules pin "You failed to" and "your own fault"; the classifier adds nothing.
+    expect(keys(text)).toEqual(keys(text, false));
+    const analysis = analyse(text);
+    const ruled = review(text, { learnt: false }).findings;
+    expect(learntFindings(analysis, loadReviewData(), ruled)).toEqual([]);
+  });
+
+  it('is off by default and switched on with { learnt: true }', () => {
+    const text = "I've put your address in this public comment so everyone can see it.";
+    expect(keys(text)).toContain('gdpr.insecure_sharing');
+    expect(keys(text, false)).not.toContain('gdpr.insecure_sharing');
+    expect(review(text).findings).toEqual(review(text, { learnt: false }).findings);
+  });
+
+  it('is deterministic: the same model from the same examples, the same findings for the same draft', () => {
+    const classes = loadExamples().classes;
+    const a = createLearntModel(classes);
+    const b = createLearntModel(classes);
+    for (const text of ['Your cousin rang, so we read him your last three payments.', 'Thanks for waiting.']) expect(a.classifyText(text)).toEqual(b.classifyText(text));
+    const draft = "Hi Jo,\n\nI've forwarded your bank statement to the whole sales team. Don't ever ring this number again.";
+    expect(review(draft, { learnt: true })).toEqual(review(draft, { learnt: true }));
+  });
+});
