@@ -37,6 +37,17 @@ describe('offline answers', () => {
     expect(text.length).toBeLessThan(700);
   });
 
+  it('answers a figure about the qualification it names from that qualification, not the glossary', async () => {
+    for (const [question, fact] of [
+      ['How many guided learning hours is the Certificate?', 'Guided learning hours (GLH): 112'],
+      ['how many GLH is the award', 'Guided learning hours (GLH): 54'],
+      ['how many credits is the certificate worth', 'Credit value: 15'],
+    ] as const) {
+      const { text } = await ask(question);
+      expect(text, question).toContain(fact);
+    }
+  });
+
   it('says what applies today when a question names replaced legislation', async () => {
     const { text, sources } = await ask('Does the Data Protection Act 1998 still apply?');
     expect(text).toContain('UK GDPR');
