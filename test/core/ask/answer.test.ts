@@ -42,10 +42,18 @@ describe('offline answers', () => {
       ['How many guided learning hours is the Certificate?', 'Guided learning hours (GLH): 112'],
       ['how many GLH is the award', 'Guided learning hours (GLH): 54'],
       ['how many credits is the certificate worth', 'Credit value: 15'],
+      ['what age do you have to be to do this course', 'Approved age ranges'],
+      ['how old do i need to be for the course', 'Approved age ranges'],
     ] as const) {
       const { text } = await ask(question);
       expect(text, question).toContain(fact);
     }
+  });
+
+  it('reads "pros and cons" as benefits and drawbacks, not as the impact of a change', async () => {
+    const { sources } = await ask('what are the pros and cons of live chat');
+    expect(sources[0]).toBe('u3.ac1.2');
+    expect((await ask('pros and cons of changing the opening hours')).sources[0]).toBe('u4.ac3.5');
   });
 
   it('says what applies today when a question names replaced legislation', async () => {
