@@ -25,11 +25,11 @@ Broadband Support Team`;
 const PROBLEM_DRAFT = `Mr Hughes, YOUR ACCOUNT IS OVERDUE!!! You failed to pay and as I said it's our policy, I can't help. Obviusly u shud of read the terms lol 🙄.
 Your card 4929 1234 5678 9015 is blocked. Your wife rang so we changed your address. Please send your password and we will keep it on file forever. The SKU was flagged OOS in the WMS. Recieved, definately, accomodation, seperate, tommorow.`;
 
-function time(draft: string, runs: number, channel?: Channel, learnt?: boolean): number[] {
+function time(draft: string, runs: number, channel?: Channel): number[] {
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const started = performance.now();
-    review(draft, { channel, learnt });
+    review(draft, { channel });
     times.push(performance.now() - started);
   }
   return times;
@@ -47,8 +47,6 @@ export const reviewBenchSuite: Suite = {
     // Told the channel, the same draft is judged as a letter (address block search, formal sign-off).
     const asLetter = time(TYPICAL_DRAFT, 300, 'letter');
     const problem = time(PROBLEM_DRAFT, 100);
-    // Round 6: the learnt sentence classifier (off by default) switched on.
-    const learnt = time(TYPICAL_DRAFT, 300, undefined, true);
     const words = TYPICAL_DRAFT.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,-]*/gu)!.length;
     const rss = process.memoryUsage().rss / 1024 / 1024;
     return {
@@ -56,8 +54,6 @@ export const reviewBenchSuite: Suite = {
         'startup.nlpMs': startup.nlpMs,
         'startup.dictionaryMs': startup.dictionaryMs,
         'startup.dataMs': startup.dataMs,
-        'startup.learntModelMs': startup.modelMs,
-        'typicalLearnt.p50Ms': percentile(learnt, 50),
         'typical.p50Ms': percentile(typical, 50),
         'typical.p95Ms': percentile(typical, 95),
         'typicalLetter.p50Ms': percentile(asLetter, 50),
@@ -65,11 +61,10 @@ export const reviewBenchSuite: Suite = {
         rssMb: rss,
       },
       lines: [
-        `start-up: wink-nlp model ${ms(startup.nlpMs)}, en-GB dictionary ${ms(startup.dictionaryMs)}, curated data ${ms(startup.dataMs)}, learnt sentence model ${ms(startup.modelMs)}`,
+        `start-up: wink-nlp model ${ms(startup.nlpMs)}, en-GB dictionary ${ms(startup.dictionaryMs)}, curated data ${ms(startup.dataMs)}`,
         `first review after start-up (${words} words): ${ms(first)}`,
         `typical ${words}-word draft, 300 runs: p50 ${ms(percentile(typical, 50))}, p95 ${ms(percentile(typical, 95))}, max ${ms(Math.max(...typical))} (target < 10 ms)`,
         `the same draft with channel "letter", 300 runs: p50 ${ms(percentile(asLetter, 50))}, p95 ${ms(percentile(asLetter, 95))}`,
-        `the same draft with the learnt classifier on, 300 runs: p50 ${ms(percentile(learnt, 50))}, p95 ${ms(percentile(learnt, 95))}`,
         `draft with ${review(PROBLEM_DRAFT).findings.length} findings, 100 runs: p50 ${ms(percentile(problem, 50))}, p95 ${ms(percentile(problem, 95))} (spelling suggestions are cached after first use)`,
         `resident memory: ${rss.toFixed(0)} MB`,
       ],

@@ -19,15 +19,7 @@ export type Channel = (typeof CHANNELS)[number];
 export interface ReviewOptions {
   /** The channel the draft is for; absent means "guess from the layout", as before channels existed. */
   channel?: Channel;
-  /**
-   * Whether the learnt sentence classifier (rules/learnt.ts) adds findings; absent means
-   * {@link LEARNT_BY_DEFAULT}.
-   */
-  learnt?: boolean;
 }
-
-/** Whether the learnt sentence classifier runs when a caller does not say (round 6, docs/review.md). */
-export const LEARNT_BY_DEFAULT = false;
 
 /** "email, letter, chat, sms or social", for messages. */
 export const CHANNEL_LIST = `${CHANNELS.slice(0, -1).join(', ')} or ${CHANNELS[CHANNELS.length - 1]}`;

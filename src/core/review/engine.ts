@@ -9,7 +9,7 @@
  */
 import { UserFacingError } from '../errors.js';
 import { analyse, loadNlp } from './analyse.js';
-import { CHANNEL_LIST, isChannel, LEARNT_BY_DEFAULT, type ReviewOptions } from './channel.js';
+import { CHANNEL_LIST, isChannel, type ReviewOptions } from './channel.js';
 import { loadReviewData, type ReviewData } from './data.js';
 import { phraseFindings } from './rules/phrase-rules.js';
 import { identifierFindings, publicPostFindings, specialCategoryFindings } from './rules/gdpr.js';
@@ -18,7 +18,6 @@ import { loadSpeller, spellingFindings } from './rules/spelling.js';
 import { coldFindings, informalFindings, jargonFindings, shoutingFindings } from './rules/tone.js';
 import { conventionFindings, reviewerInstructionFindings } from './rules/writing.js';
 import { dropOverlaps } from './rules/finding.js';
-import { learntFindings, loadLearntModel } from './rules/learnt.js';
 import { scoreFindings } from './score.js';
 import { summarise, tutorView } from './summary.js';
 import type { Category, Finding, Review, ReviewStats, Severity } from './types.js';
@@ -44,14 +43,14 @@ export function checkDraft(text: string): void {
   }
 }
 
-/** Loads the NLP model, the dictionary, the curated data and the learnt sentence model now rather than on the first draft. */
-export function warmUpReviewer(): { nlpMs: number; dictionaryMs: number; dataMs: number; modelMs: number } {
+/** Loads the NLP model, the dictionary and the curated data now rather than on the first draft. */
+export function warmUpReviewer(): { nlpMs: number; dictionaryMs: number; dataMs: number } {
   const time = (step: () => unknown) => {
     const started = performance.now();
     step();
     return Math.round((performance.now() - started) * 10) / 10;
   };
-  return { nlpMs: time(loadNlp), dictionaryMs: time(loadSpeller), dataMs: time(loadReviewData), modelMs: time(loadLearntModel) };
+  return { nlpMs: time(loadNlp), dictionaryMs: time(loadSpeller), dataMs: time(loadReviewData) };
 }
 
 /**
@@ -77,7 +76,7 @@ export function findAll(text: string, options: ReviewOptions = {}, data: ReviewD
   const tonePhrases = phraseFindings(analysis, 'tone', data.tone, false);
   const negative = phraseFindings(analysis, 'positive-language', data.phrasebook, true);
   const gdprPhrases = phraseFindings(analysis, 'gdpr', data.gdpr, false);
-  const ruled = [
+  const findings = dropOverlaps([
     ...identifierFindings(analysis),
     ...gdprPhrases,
     ...specialCategoryFindings(analysis, lexicons),
@@ -92,9 +91,7 @@ export function findAll(text: string, options: ReviewOptions = {}, data: ReviewD
     ...accuracy,
     ...spellingFindings(analysis, lexicons, accuracy),
     ...reviewerInstructionFindings(analysis, lexicons),
-  ];
-  const learnt = (options.learnt ?? LEARNT_BY_DEFAULT) ? learntFindings(analysis, data, ruled) : [];
-  const findings = dropOverlaps([...ruled, ...learnt]);
+  ]);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || a.rule.localeCompare(b.rule));
   return { findings, analysis };
 }

@@ -67,10 +67,9 @@ function spanOf(text: string, excerpt: string, findings: Finding[]): { start: nu
 /**
  * Evaluates the reviewer on some drafts. With `withChannel` (the default) each draft's channel
  * from its header is passed to the reviewer, as a tutor would; without it the reviewer guesses
- * from the layout, as for a user who leaves the channel out. `learnt` switches the learnt sentence
- * classifier on or off (absent: the reviewer's default).
+ * from the layout, as for a user who leaves the channel out.
  */
-export function evaluate(items: CorpusItem[], { withChannel = true, learnt }: { withChannel?: boolean; learnt?: boolean } = {}): Evaluation {
+export function evaluate(items: CorpusItem[], { withChannel = true }: { withChannel?: boolean } = {}): Evaluation {
   const byRule = new Map<string, Counts>();
   const byCategory = new Map<string, Counts>();
   const overall: Counts = { tp: 0, fp: 0, fn: 0 };
@@ -81,7 +80,7 @@ export function evaluate(items: CorpusItem[], { withChannel = true, learnt }: { 
   let coverageSum = 0;
   const started = performance.now();
   for (const item of items) {
-    const { findings } = findAll(item.text, { channel: withChannel ? reviewChannel(item.channel) : undefined, learnt });
+    const { findings } = findAll(item.text, { channel: withChannel ? reviewChannel(item.channel) : undefined });
     const predicted = new Set(findings.map((f) => `${f.category}.${f.rule}`));
     const expected = new Set(item.expect.map((e) => e.key));
     const missed = [...expected].filter((k) => !predicted.has(k));
