@@ -43,14 +43,23 @@ export function checkDraft(text: string): void {
   }
 }
 
-/** Loads the NLP model, the dictionary and the curated data now rather than on the first draft. */
-export function warmUpReviewer(): { nlpMs: number; dictionaryMs: number; dataMs: number } {
+/**
+ * A short draft that touches every rule family, reviewed twice by the warm-up: V8 compiles the
+ * curated lexicons' large regular expressions on their first runs, which made the first two reviews
+ * in a process take 0.4–0.7 s each.
+ */
+const WARM_UP_DRAFT =
+  "hi,\n\nur order is late, you should have read the terms. Its our policy and i cant help, calm down!!! We will keep your card 4929 1234 5678 9015 forever and share it with partners. Your wife rang so we changed the address.\n\nThanks";
+
+/** Loads the NLP model, the dictionary and the curated data, and runs the rules once, now rather than on the first draft. */
+export function warmUpReviewer(): { nlpMs: number; dictionaryMs: number; dataMs: number; rulesMs: number } {
   const time = (step: () => unknown) => {
     const started = performance.now();
     step();
     return Math.round((performance.now() - started) * 10) / 10;
   };
-  return { nlpMs: time(loadNlp), dictionaryMs: time(loadSpeller), dataMs: time(loadReviewData) };
+  const loaded = { nlpMs: time(loadNlp), dictionaryMs: time(loadSpeller), dataMs: time(loadReviewData) };
+  return { ...loaded, rulesMs: time(() => [review(WARM_UP_DRAFT), review(WARM_UP_DRAFT)]) };
 }
 
 /**
