@@ -8,7 +8,6 @@ import type { Deps } from './deps.js';
 import { createAskEngine } from './ask/engine.js';
 import { loadVocabulary } from './ask/vocabulary.js';
 import { loadKnowledgeBase } from './knowledge/index.js';
-import { createLlm } from './llm/create-llm.js';
 import { PROMPT_DEFINITIONS } from './llm/prompt-definitions.js';
 import { createPromptRegistry } from './llm/prompt-registry.js';
 import { wireLlmMetrics } from './llm-metrics.js';
@@ -38,7 +37,8 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
   // Bounded and typed store failures: ask and review keep answering when the store is out.
   const stores = guardStores(await createStores(config.store.url), { logger });
   const metrics = createMetrics(true);
-  const llm = createLlm(config.llm, { logger, clock });
+  // The openai SDK (about 20 MB resident) loads only when an LLM is configured: offline is the default.
+  const llm = config.llm ? (await import('./llm/create-llm.js')).createLlm(config.llm, { logger, clock }) : null;
   if (llm) wireLlmMetrics(llm, metrics);
   return {
     config,

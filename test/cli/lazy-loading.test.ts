@@ -38,6 +38,11 @@ describe('the coach command line loads features lazily', () => {
     expect(heavy, `${name}: move these into the command's action as await import(…)`).toEqual([]);
   });
 
+  it('loads the openai SDK only when an LLM is configured (offline is the default)', () => {
+    const imports = staticImports(readFileSync(new URL('../../src/core/create-deps.ts', import.meta.url), 'utf8'));
+    expect(imports.filter((path) => /create-llm|^openai/.test(path))).toEqual([]);
+  });
+
   it("keeps the CLI's copy of the review draft limit equal to the engine's", () => {
     expect(CLI_LIMIT).toBe(ENGINE_LIMIT);
   });
