@@ -42,6 +42,7 @@ export interface TerminalChat {
 /** Text the terminal adds to the core's help: how to use this surface. */
 export const TERMINAL_TIPS =
   'In this chat: type a question to ask it, or a command such as /quiz (the slash is optional: quiz 3 works too). ' +
+  'Review a draft for its channel with review sms: (or email:, letter:, chat:, social:) before the text. ' +
   'Type a number to pick an option. Type quit or press Ctrl-D to leave.';
 
 export const ASK_NOT_AVAILABLE =

@@ -49,8 +49,15 @@ export function parseLine(line: string, commandNames: readonly string[], choices
   if (commandNames.includes(first) && rest.every((word) => OPTION_WORD.test(word))) {
     return { kind: 'command', name: first, args: text.slice(first.length).trim() };
   }
+  // …or followed by a labelled option ("review sms: Hi Sam…"): a question never reads like that.
+  if (commandNames.includes(first) && LABELLED_OPTION.test(lower.slice(first.length))) {
+    return { kind: 'command', name: first, args: text.slice(first.length).trim() };
+  }
   return { kind: 'question', text };
 }
+
+/** One to three words and a colon straight after the command word: an option's label, as in "review sms: …". */
+const LABELLED_OPTION = /^\s+[a-z]+(?:\s[a-z]+){0,2}:(?:\s|$)/;
 
 /** Words that can only be a command's options: numbers, units, counts and leaderboard periods. */
 const OPTION_WORD = /^(\d{1,2}|u\d{1,2}|unit|count|questions?|qs?|week|weekly|all|all-time|time|ever)$/;

@@ -80,6 +80,10 @@ describe('reading lines', () => {
     ['leaderboard all time', { kind: 'command', name: 'leaderboard', args: 'all time' }],
     ['quiz me on unit 3', { kind: 'question', text: 'quiz me on unit 3' }],
     ['review the complaints process', { kind: 'question', text: 'review the complaints process' }],
+    // A labelled option after the command word runs it: "review sms: <draft>" judges a text message.
+    ['review sms: Hi Sam, ur parcel is late', { kind: 'command', name: 'review', args: 'sms: Hi Sam, ur parcel is late' }],
+    ['Review live chat: Hello!', { kind: 'command', name: 'review', args: 'live chat: Hello!' }],
+    ['review: what does it check?', { kind: 'question', text: 'review: what does it check?' }],
     ['/unknown thing', { kind: 'command', name: 'unknown', args: 'thing' }],
     ['12', { kind: 'question', text: '12' }],
   ])('reads %j', (line, intent) => {
