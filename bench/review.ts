@@ -40,7 +40,7 @@ const ms = (value: number) => `${value.toFixed(2)} ms`;
 export const reviewBenchSuite: Suite = {
   name: 'review',
   async run() {
-    const startup = warmUpReviewer();
+    const startup = await warmUpReviewer();
     const first = time(TYPICAL_DRAFT, 1)[0]!;
     time(TYPICAL_DRAFT, 50);
     const typical = time(TYPICAL_DRAFT, 300);

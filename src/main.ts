@@ -90,11 +90,11 @@ async function startDiscordAndDailyQuiz(deps: Deps): Promise<() => Promise<void>
   }
 }
 
-/** Builds Ask's resemblance models and loads the reviewer's models now rather than on first use (about half a second, once). */
-function warmAskAndReviewer(deps: Deps): void {
+/** Builds Ask's resemblance models and warms the reviewer up now rather than on first use (about 1.5 s, once, in steps). */
+async function warmAskAndReviewer(deps: Deps): Promise<void> {
   try {
     const askMs = Math.round(deps.ask.warmUp());
-    deps.logger.info({ askMs, ...warmUpReviewer() }, 'ask and reviewer warmed up');
+    deps.logger.info({ askMs, ...(await warmUpReviewer()) }, 'ask and reviewer warmed up');
   } catch (error) {
     deps.logger.warn({ err: error }, 'warm-up failed; ask and the reviewer load on first use instead');
   }

@@ -21,6 +21,7 @@ import { dropOverlaps } from './rules/finding.js';
 import { scoreFindings } from './score.js';
 import { summarise, tutorView } from './summary.js';
 import type { Category, Finding, Review, ReviewStats, Severity } from './types.js';
+import { setImmediate } from 'node:timers/promises';
 
 /** Longest draft we review, in characters (UTF-16 code units). */
 export const MAX_DRAFT_CHARS = 20_000;
@@ -51,15 +52,23 @@ export function checkDraft(text: string): void {
 const WARM_UP_DRAFT =
   "hi,\n\nur order is late, you should have read the terms. Its our policy and i cant help, calm down!!! We will keep your card 4929 1234 5678 9015 forever and share it with partners. Your wife rang so we changed the address.\n\nThanks";
 
-/** Loads the NLP model, the dictionary and the curated data, and runs the rules once, now rather than on the first draft. */
-export function warmUpReviewer(): { nlpMs: number; dictionaryMs: number; dataMs: number; rulesMs: number } {
-  const time = (step: () => unknown) => {
+/**
+ * Loads the NLP model, the dictionary and the curated data, and runs the rules twice, now rather than
+ * on the first draft. Each step is synchronous; the event loop gets a turn between them, so a
+ * request arriving meanwhile waits for one step (at most about 0.7 s), not for the whole warm-up.
+ */
+export async function warmUpReviewer(): Promise<{ nlpMs: number; dictionaryMs: number; dataMs: number; rulesMs: number }> {
+  const time = async (step: () => unknown) => {
+    await setImmediate();
     const started = performance.now();
     step();
     return Math.round((performance.now() - started) * 10) / 10;
   };
-  const loaded = { nlpMs: time(loadNlp), dictionaryMs: time(loadSpeller), dataMs: time(loadReviewData) };
-  return { ...loaded, rulesMs: time(() => [review(WARM_UP_DRAFT), review(WARM_UP_DRAFT)]) };
+  const nlpMs = await time(loadNlp);
+  const dictionaryMs = await time(loadSpeller);
+  const dataMs = await time(loadReviewData);
+  const rulesMs = (await time(() => review(WARM_UP_DRAFT))) + (await time(() => review(WARM_UP_DRAFT)));
+  return { nlpMs, dictionaryMs, dataMs, rulesMs };
 }
 
 /**

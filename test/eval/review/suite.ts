@@ -58,7 +58,7 @@ function totalsLine(name: string, e: Evaluation): string {
 
 /** Runs the evaluation on both parts; tests hold floors on the returned metrics. */
 export async function runReviewEval(): Promise<SuiteReport & { dev: Evaluation; holdout: Evaluation }> {
-  warmUpReviewer();
+  await warmUpReviewer();
   const dev = loadCorpus('dev');
   const holdout = loadCorpus('holdout');
   const fresh = loadCorpus('fresh');
