@@ -10,6 +10,7 @@ import { verbGuidance } from './command-verbs.js';
 import { asksForDefinition, definitionLine, definitions, definitionsFor, type Definition } from './definitions.js';
 import type { AskEngine, Retrieval } from './engine.js';
 import { bullet, firstSentences, pickFacts, type Point } from './facts.js';
+import { compareQualifications } from './qualification-compare.js';
 import { lawLines, lawsToday } from './legislation-today.js';
 import { lawNamedBy, teachingCriterion } from './pairing.js';
 import { relevanceScorer, type RelevanceScorer } from './relevance.js';
@@ -97,6 +98,8 @@ export function composeAnswer(input: ComposeInput): Composed {
     points.push({ text: termLine(other), record: other.id });
     citations.push(other.id);
   }
+  // "Award or Certificate, what's the difference?": both sizes side by side, first.
+  if (primary.kind === 'qualification') points.unshift(...compareQualifications(input.question, (id) => knowledge.record(id)));
   for (const point of points) listed.push({ text: point.text, record: point.record });
   if (points.length > 0) parts.push({ kind: 'point', text: '', items: points.map((p) => p.text) });
 

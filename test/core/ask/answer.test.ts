@@ -50,6 +50,16 @@ describe('offline answers', () => {
     }
   });
 
+  it('compares the Award and the Certificate by their credits, TQT and GLH when asked how they differ', async () => {
+    const { text, answer } = await ask('whats the difference between the award and the certificate');
+    expect(text).toContain('Credit value: 7');
+    expect(text).toContain('Credit value: 15');
+    expect(text).toMatch(/Guided learning hours \(GLH\): 54[\s\S]*Guided learning hours \(GLH\): 112/);
+    expect(answer.citations.map((c) => c.source)).toEqual(expect.arrayContaining(['qual.award', 'qual.certificate']));
+    // Asked about one of them, only its own figure.
+    expect((await ask('how many credits is the award')).text).not.toContain('Credit value: 15');
+  });
+
   it('reads "pros and cons" as benefits and drawbacks, not as the impact of a change', async () => {
     const { sources } = await ask('what are the pros and cons of live chat');
     expect(sources[0]).toBe('u3.ac1.2');
