@@ -10,7 +10,7 @@ import { verbGuidance } from './command-verbs.js';
 import { asksForDefinition, definitionLine, definitions, definitionsFor, type Definition } from './definitions.js';
 import type { AskEngine, Retrieval } from './engine.js';
 import { bullet, firstSentences, pickFacts, type Point } from './facts.js';
-import { compareQualifications } from './qualification-compare.js';
+import { compareQualifications } from './qualifications.js';
 import { lawLines, lawsToday } from './legislation-today.js';
 import { lawNamedBy, teachingCriterion } from './pairing.js';
 import { relevanceScorer, type RelevanceScorer } from './relevance.js';

@@ -11,6 +11,7 @@ import { pairTeachingCriteria } from './pairing.js';
 import { compileAcronyms, findReferences, type References } from './references.js';
 import { judgeGrounding } from './grounding.js';
 import { loadPhrasings, type Phrasings } from './phrasings.js';
+import { qualificationsAskedAbout } from './qualifications.js';
 import { createResemblance, type Resemblance } from './resemblance.js';
 import { buildQuery } from './query.js';
 import { buildIndex, type AskIndex, type LexicalHit } from './search-index.js';
@@ -41,17 +42,6 @@ const NEAREST_WEIGHT = 0.5;
 const POSTERIOR_WEIGHT = 0.5;
 /** Bonus for the Award or Certificate record when a question asks for one of its figures by name. */
 const NAMED_QUALIFICATION_BONUS = 1;
-const QUALIFICATION_FIGURE = /\bhow (?:many|much|long)\b|\b(?:credits?|glh|tqt|hours|qualification number|qn|age|ages|old)\b|\bdifferen/i;
-
-/** The qualification records a question names while asking for a figure or a comparison ("how many credits is the award"). */
-function namedQualifications(question: string): string[] {
-  if (!QUALIFICATION_FIGURE.test(question)) return [];
-  return [
-    ...(/\baward\b/i.test(question) ? ['qual.award'] : []),
-    ...(/\bcertificate\b/i.test(question) && !/\bmy certificate\b/i.test(question) ? ['qual.certificate'] : []),
-  ];
-}
-
 /** Fewest of the learner's words a phrasing must share before it counts as resembling the question. */
 const MIN_PHRASING_TERMS = 2;
 
@@ -198,7 +188,7 @@ export function createAskEngine(knowledge: AskKnowledge, vocabulary: Vocabulary,
     for (const id of options.favour ?? []) bonus(id, 0.3);
     // "How many GLH is the Certificate?": a figure about a qualification the question names is in
     // that qualification's key facts, not in the glossary or the general page on units.
-    for (const id of namedQualifications(question)) bonus(id, NAMED_QUALIFICATION_BONUS);
+    for (const id of qualificationsAskedAbout(question)) bonus(id, NAMED_QUALIFICATION_BONUS);
     const resembling = models().score(ownTerms);
     for (const id of resembling.keys()) if (!byId.has(id)) byId.set(id, { lexical: 0, bonus: 0, hit: null });
 
